@@ -1,0 +1,32 @@
+import { S3Backend, TerraformStack } from 'cdktf';
+
+/** Where one stack keeps its state. */
+export interface StateLocation {
+  /** State bucket, created by the account's bootstrap stack. */
+  readonly bucket: string;
+  /** Region of the state bucket. */
+  readonly region: string;
+  /** Object key, `<env>/<layer>.tfstate` (see {@link stateKey}). */
+  readonly key: string;
+}
+
+/** The state object key of one layer of one environment: `<env>/<layer>.tfstate`. */
+export function stateKey(environment: string, layer: string): string {
+  return `${environment}/${layer}.tfstate`;
+}
+
+/**
+ * Stores the stack's state in S3: server-side encrypted, locked with an S3 lock file
+ * (`use_lockfile`, Terraform 1.10+; no DynamoDB table needed).
+ */
+export function useS3Backend(stack: TerraformStack, location: StateLocation): S3Backend {
+  const backend = new S3Backend(stack, {
+    bucket: location.bucket,
+    region: location.region,
+    key: location.key,
+    encrypt: true,
+  });
+  // cdktf 0.21 predates `use_lockfile`, so it is set as a raw override.
+  backend.addOverride('use_lockfile', true);
+  return backend;
+}
