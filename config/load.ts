@@ -6,6 +6,7 @@ import { ConfigError, ConfigIssue, fromZodIssue } from './issues';
 import { RULES } from './rules';
 import { EnvironmentConfig, environmentSchema } from './schema';
 import { parseIpv4Cidr } from '../lib/network/subnet-plan';
+import { stateBackendOf } from './derived';
 
 /** Where `main.ts` reads environments from unless `INFRA_CONFIG_DIR` says otherwise. */
 export const DEFAULT_CONFIG_DIR = path.join(__dirname, 'environments');
@@ -132,14 +133,6 @@ function crossFileIssues(loaded: readonly LoadedEnvironment[]): ConfigIssue[] {
     }
   }
   return issues;
-}
-
-/** The state backend an environment uses, defaults applied. */
-export function stateBackendOf(config: EnvironmentConfig): { bucket: string; region: string } {
-  return {
-    bucket: config.state.bucket ?? `${config.project}-tfstate-${config.account.id}`,
-    region: config.state.region ?? config.region,
-  };
 }
 
 function cidrsOverlap(a: string, b: string): boolean {
