@@ -1,45 +1,86 @@
 import { z } from 'zod';
 
+/** What the error report says about one rule, and where the rule is checked. */
+export interface RuleDefinition {
+  /** What is wrong, in a few words. */
+  readonly message: string;
+  /** How to fix it (an issue may carry a more specific hint). */
+  readonly hint: string;
+  /**
+   * Fields a rule is reported at when code checks it (cross-field, cross-file, file-level) rather
+   * than a zod check on the field itself, which the reference finds on its own. `''` is the whole
+   * file, `'*'` any field. Paths use `[]` for list items and `<key>` for mapping keys.
+   */
+  readonly fields?: readonly string[];
+}
+
 /**
  * The rules an environment file must follow. Each zod check in the schema uses a rule id as its
  * message; the error report looks the id up here to print what is wrong and how to fix it.
  */
 export const RULES = {
+  // Reading the files.
+  'config-dir': { message: 'cannot read the configuration folder', hint: 'point INFRA_CONFIG_DIR at a folder of <name>.yaml files', fields: [''] },
+  'yaml-syntax': { message: 'not valid YAML', hint: 'fix the YAML syntax at the line shown', fields: [''] },
+  'json-syntax': { message: 'not valid JSON', hint: 'fix the JSON syntax at the line shown', fields: [''] },
+  'duplicate-key': { message: 'a key is written twice in one mapping', hint: 'keep one of them: a YAML or JSON reader would silently use the last', fields: [''] },
+  'empty-file': { message: 'the file holds no configuration', hint: 'start from the example in help/configuration.md, or delete the file', fields: [''] },
+  'not-a-mapping': { message: 'an environment file must hold one mapping of fields', hint: 'write key: value lines at the top level (name: dev, region: eu-west-1, ...), not a list or a single value', fields: [''] },
+  // Any field.
+  'unknown-key': { message: 'unknown field', hint: 'remove it or fix its spelling: a misspelt optional field would otherwise be ignored', fields: ['*'] },
+  'required': { message: 'required field is missing', hint: 'add the field', fields: ['*'] },
+  'type': { message: 'wrong type of value', hint: "write the type the field expects; quote text that looks like a number or boolean, e.g. '1001'", fields: ['*'] },
+  'one-of': { message: 'not one of the accepted values', hint: 'use one of the values the field lists', fields: ['*'] },
+  'range': { message: 'out of range', hint: 'use a value within the bounds the field lists', fields: ['*'] },
+  // Single fields.
   'environment-name': { message: 'not a valid environment name', hint: 'use 2-16 lowercase letters, digits or inner hyphens, starting with a letter, e.g. staging' },
+  'file-name': { message: 'the environment name must match its file name', hint: 'rename the file or the name field so that <name>.yaml holds name: <name>', fields: ['name'] },
   'project-name': { message: 'not a valid project name', hint: 'use 2-20 lowercase letters, digits or inner hyphens, starting with a letter' },
   'account-id': { message: 'an AWS account id is exactly 12 digits', hint: "quote it in YAML so leading zeros survive: id: '012345678901'" },
   'account-alias': { message: 'not a valid account alias', hint: 'use 2-20 lowercase letters, digits or inner hyphens, e.g. nonprod' },
-  'domain-name': { message: 'not a valid domain name', hint: 'lowercase labels of letters, digits and inner hyphens separated by dots, at most 253 characters, e.g. app.example.com' },
+  'domain-name': { message: 'not a valid domain name', hint: 'lowercase labels of letters, digits and inner hyphens separated by dots, no trailing dot, e.g. app.example.com' },
+  'domain-length': { message: 'the domain is longer than an ACM certificate accepts as its first name (64 characters)', hint: 'serve a shorter domain, e.g. drop a label' },
   'tag-key': { message: 'not a valid tag key', hint: "1-128 letters, digits, spaces and _ . : / = + - @, not starting with 'aws:'" },
   'tag-value': { message: 'not a valid tag value', hint: 'at most 256 letters, digits, spaces and _ . : / = + - @' },
-  'reserved-tag': { message: 'this tag key is set by the stacks themselves', hint: 'use the matching top-level field (owner, costCenter, repository) instead' },
-  'github-repository': { message: 'not a GitHub repository', hint: 'write it as owner/name, e.g. example-org/platform-infra' },
-  'git-branch': { message: 'not a valid branch name', hint: 'e.g. main' },
-  'cidr-syntax': { message: 'not an IPv4 CIDR', hint: 'write it as a.b.c.d/n, e.g. 10.20.0.0/16' },
-  'cidr-network-address': { message: 'the CIDR has host bits set', hint: 'use the network address of the block' },
-  'vpc-prefix-range': { message: 'a VPC CIDR prefix must be /16 to /24', hint: 'AWS accepts /16 to /28; three subnet tiers need at least a /24' },
-  'subnet-prefix-range': { message: 'a subnet prefix must be /16 to /28', hint: 'AWS subnets are /16 to /28' },
-  'subnet-fits-vpc': { message: 'the subnet plan does not fit the VPC CIDR', hint: 'lengthen the subnet prefixes or widen the VPC CIDR' },
-  'private-cidr': { message: 'the VPC CIDR is not in a private (RFC 1918) range', hint: 'use 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' },
+  'reserved-tag': { message: 'this tag key is set by the stacks themselves', hint: 'use the matching top-level field (owner, costCenter, repository) instead', fields: ['tags.<key>'] },
+  'tag-count': { message: 'too many extra tags', hint: 'AWS allows 50 tags on a resource and the stacks set up to 10 themselves: keep tags to at most 40' },
+  'github-repository': { message: 'not a GitHub repository', hint: 'write it as owner/name without https://github.com/ or .git, e.g. example-org/platform-infra' },
+  'git-branch': { message: 'not a valid branch name', hint: "letters, digits and . _ / -, e.g. main or release/v2; no '..' or '//', not starting with '-', '/' or '.', not ending with '/', '.' or '.lock'" },
+  'github-environment': { message: 'not a valid GitHub environment name', hint: '1-255 letters, digits and . _ -, e.g. production' },
+  'cidr-syntax': { message: 'not an IPv4 CIDR', hint: 'write it as a.b.c.d/n with octets 0-255 and no leading zeros, e.g. 10.20.0.0/16' },
+  'cidr-network-address': { message: 'the CIDR has host bits set', hint: 'use the network address of the block', fields: ['network.cidr'] },
+  'vpc-prefix-range': { message: 'a VPC CIDR prefix must be /16 to /24', hint: 'AWS accepts /16 to /28; three subnet tiers need at least a /24', fields: ['network.cidr'] },
+  'private-cidr': { message: 'the VPC CIDR is not in a private (RFC 1918) range', hint: 'use 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16', fields: ['network.cidr'] },
+  'subnet-prefix-range': { message: 'a subnet prefix must be /16 to /28', hint: 'write a number from 16 to 28 without the slash, e.g. 24' },
+  'subnet-fits-vpc': { message: 'the subnet plan does not fit the VPC CIDR', hint: 'lengthen the subnet prefixes or widen the VPC CIDR', fields: ['network.subnetPrefixLength'] },
+  'availability-zone': { message: 'not an availability zone name', hint: 'use zone names (the region plus a letter, e.g. eu-west-1a), not zone ids like euw1-az1' },
   'az-count': { message: 'a network spans 1 to 3 availability zones', hint: 'list 1-3 zones, e.g. [eu-west-1a, eu-west-1b]' },
-  'az-region': { message: 'the availability zone is not in the environment region', hint: 'zones are the region name plus one letter, e.g. eu-west-1a' },
-  'az-unique': { message: 'the availability zone is listed twice', hint: 'list each zone once' },
-  'production-multi-az': { message: 'a production environment needs at least 2 availability zones', hint: 'add a second zone so one zone outage does not take production down' },
-  'production-flag': { message: 'this environment is named like production but production is false', hint: 'set production: true (deletion protection, prevent_destroy) or rename the environment' },
-  'production-alerts': { message: 'a production environment needs at least one alert email', hint: 'add alerts.emails: [oncall@example.com]' },
+  'az-region': { message: 'the availability zone is not in the environment region', hint: 'zones are the region name plus one letter, e.g. eu-west-1a', fields: ['network.availabilityZones[]'] },
+  'az-unique': { message: 'the availability zone is listed twice', hint: 'list each zone once', fields: ['network.availabilityZones[]'] },
+  'unique-item': { message: 'the value is listed twice', hint: 'list each value once', fields: ['network.interfaceEndpoints[]', 'alerts.emails[]'] },
+  'production-multi-az': { message: 'a production environment needs at least 2 availability zones', hint: 'add a second zone so one zone outage does not take production down', fields: ['network.availabilityZones'] },
+  'production-flag': { message: 'this environment is named like production but production is false', hint: 'set production: true (deletion protection, prevent_destroy) or rename the environment', fields: ['production'] },
+  'production-alerts': { message: 'a production environment needs at least one alert email', hint: 'add alerts.emails: [oncall@example.com]', fields: ['alerts.emails'] },
   'region': { message: 'not an AWS region', hint: 'e.g. eu-west-1, us-east-1' },
   'email': { message: 'not an email address', hint: 'e.g. oncall@example.com' },
-  's3-bucket-name': { message: 'not a valid S3 bucket name', hint: '3-63 lowercase letters, digits and hyphens, beginning and ending with a letter or digit' },
-  'file-name': { message: 'the environment name must match its file name', hint: 'rename the file or the name field so that <name>.yaml holds name: <name>' },
-  'unique-environment': { message: 'two files define the same environment', hint: 'give each environment its own name' },
-  'account-state-bucket': { message: 'environments of one AWS account disagree on the state backend', hint: 'one account has one state bucket: give them the same state.bucket and state.region' },
-  'account-alias-consistent': { message: 'environments of one AWS account disagree on its alias', hint: 'give every environment of the account the same account.alias' },
-  'account-repository': { message: 'environments of one AWS account disagree on the repository', hint: 'one account trusts one GitHub repository for deploys' },
-  'unique-cidr': { message: 'two environments of one account use overlapping VPC CIDRs', hint: 'give each environment its own range so the VPCs can be peered or connected later' },
-} as const satisfies Record<string, { message: string; hint: string }>; // prettier-ignore
+  's3-bucket-name': { message: 'not a valid S3 bucket name', hint: '3-63 lowercase letters, digits and hyphens, beginning and ending with a letter or digit', fields: ['state.bucket'] },
+  // Across the files of one folder.
+  'unique-environment': { message: 'two files define the same environment', hint: 'give each environment its own name', fields: ['name'] },
+  'unique-domain': { message: 'two environments serve the same domain', hint: 'give each environment its own domain, e.g. staging.example.com', fields: ['domain.name'] },
+  'account-state-bucket': { message: 'environments of one AWS account disagree on the state backend', hint: 'one account has one state bucket: give them the same state.bucket and state.region', fields: ['state'] },
+  'state-bucket-per-account': { message: 'two AWS accounts name the same state bucket', hint: 'S3 bucket names are global: give each account its own state.bucket (the default includes the account id)', fields: ['state.bucket'] },
+  'account-alias-consistent': { message: 'environments of one AWS account disagree on its alias', hint: 'give every environment of the account the same account.alias', fields: ['account.alias'] },
+  'account-repository': { message: 'environments of one AWS account disagree on the repository', hint: 'one account trusts one GitHub repository for deploys', fields: ['repository'] },
+  'unique-cidr': { message: 'two environments of one account use overlapping VPC CIDRs', hint: 'give each environment its own range so the VPCs can be peered or connected later', fields: ['network.cidr'] },
+} as const satisfies Record<string, RuleDefinition>; // prettier-ignore
 
 /** The id of a rule in {@link RULES}. */
 export type RuleId = keyof typeof RULES;
+
+/** Whether `id` names a rule in {@link RULES}. */
+export function isRuleId(id: unknown): id is RuleId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(RULES, id);
+}
 
 /** The zod message for a rule: its id, which the error report resolves through {@link RULES}. */
 export function rule(id: RuleId): { message: RuleId } {
@@ -47,7 +88,13 @@ export function rule(id: RuleId): { message: RuleId } {
 }
 
 /** Adds a custom issue for `id` at `path` to a refinement context, with an optional specific hint. */
-export function report(ctx: z.RefinementCtx, path: (string | number)[], id: RuleId, input: unknown, hint?: string): void {
+export function report(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  id: RuleId,
+  input: unknown,
+  hint?: string,
+): void {
   ctx.addIssue({ code: 'custom', path, message: id, input, params: hint ? { hint } : undefined });
 }
 
@@ -76,19 +123,38 @@ export const INTERFACE_ENDPOINT_SERVICES = [
 /** Tag keys the stacks set on every resource; a config's own `tags` may not redefine them. */
 export const RESERVED_TAG_KEYS = ['environment', 'owner', 'cost-center', 'managed-by', 'repository'] as const;
 
+/** Most extra tags a config may add: AWS allows 50 per resource, the stacks set up to 10 themselves. */
+export const MAX_EXTRA_TAGS = 40;
+
 /** Lowercase DNS name with at least two labels, 1-63 characters a label, 253 in all. */
 export const domainName = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, rule('domain-name'));
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    rule('domain-name'),
+  );
 
 // AWS tag rules: keys 1-128, values 0-256, Unicode letters, digits, spaces and _ . : / = + - @.
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** A JSON Schema pattern matching `text` in any letter case (JSON Schema has no `i` flag). */
+export function anyCasePattern(text: string): string {
+  return [...text]
+    .map((ch) =>
+      /[a-z]/i.test(ch)
+        ? `[${ch.toLowerCase()}${ch.toUpperCase()}]`
+        : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
+    )
+    .join('');
+}
 
 export const tagKey = z
   .string()
   .min(1, rule('tag-key'))
   .max(128, rule('tag-key'))
   .regex(TAG_CHARS, rule('tag-key'))
-  .refine((key) => !key.toLowerCase().startsWith('aws:'), rule('tag-key'));
+  .refine((key) => !key.toLowerCase().startsWith('aws:'), rule('tag-key'))
+  // JSON Schema cannot run the refinement above: say the same with a pattern, for editors.
+  .meta({ not: { pattern: `^${anyCasePattern('aws:')}` } });
 
 export const tagValue = z.string().max(256, rule('tag-value')).regex(TAG_CHARS, rule('tag-value'));

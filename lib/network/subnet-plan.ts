@@ -14,6 +14,19 @@ export const AZ_SLOTS_PER_TIER = 4;
 /** Most AZs a network spans. */
 export const MAX_AZS = 3;
 
+/** Shortest and longest subnet prefix AWS accepts (a /16 to a /28). */
+export const SUBNET_PREFIX_RANGE = { min: 16, max: 28 } as const;
+
+/**
+ * Subnet sizes when none are given: small public subnets (load balancers, NAT gateways), large
+ * private ones (one address per Fargate task), small isolated ones (databases, caches).
+ */
+export const DEFAULT_SUBNET_PREFIX_LENGTHS: Readonly<Record<SubnetTier, number>> = {
+  public: 24,
+  private: 20,
+  isolated: 24,
+};
+
 /** One subnet of the plan, with its literal CIDR. */
 export interface PlannedSubnet {
   readonly tier: SubnetTier;
@@ -49,7 +62,11 @@ export class SubnetPlanError extends Error {
 /** Parses `a.b.c.d/n` strictly: four decimal octets, the network address itself (no host bits). */
 export function parseIpv4Cidr(cidr: string): { address: number; prefix: number } {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(cidr) || !ipaddr.IPv4.isValidCIDR(cidr)) {
-    throw new SubnetPlanError(`'${cidr}' is not an IPv4 CIDR`, 'cidr-syntax', 'write it as a.b.c.d/n, e.g. 10.20.0.0/16');
+    throw new SubnetPlanError(
+      `'${cidr}' is not an IPv4 CIDR`,
+      'cidr-syntax',
+      'write it as a.b.c.d/n, e.g. 10.20.0.0/16',
+    );
   }
   const [ip, prefix] = ipaddr.IPv4.parseCIDR(cidr);
   const address = ip.toByteArray().reduce((acc, octet) => acc * 256 + octet, 0);
@@ -112,7 +129,9 @@ export function planSubnets(input: SubnetPlanInput): PlannedSubnet[] {
     }
     offset += block.blockSize;
   }
-  return subnets.sort((a, b) => SUBNET_TIERS.indexOf(a.tier) - SUBNET_TIERS.indexOf(b.tier) || a.azIndex - b.azIndex);
+  return subnets.sort(
+    (a, b) => SUBNET_TIERS.indexOf(a.tier) - SUBNET_TIERS.indexOf(b.tier) || a.azIndex - b.azIndex,
+  );
 }
 
 function formatIpv4(address: number): string {

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Runs main.ts as the cdktf CLI would (transpile-only), with its own config and output folders. */
+function runApp(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
+describe('main.ts', () => {
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'main-test-'));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  it('synthesizes every stack of every bundled environment', () => {
+    const outdir = path.join(work, 'out');
+    const result = runApp({ CDKTF_OUTDIR: outdir });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const stacks = readdirSync(path.join(outdir, 'stacks')).sort();
+    expect(stacks).toEqual(['bootstrap-nonprod', 'bootstrap-prod', 'dev-network', 'prod-network', 'staging-network']);
+    const prod = JSON.parse(readFileSync(path.join(outdir, 'stacks', 'prod-network', 'cdk.tf.json'), 'utf8'));
+    expect(prod.terraform.backend.s3.key).toBe('prod/network.tfstate');
+  }, 30_000);
+
+  it('reports every problem of a broken file with file, field, rule, value and hint, and writes nothing', () => {
+    const configDir = path.join(work, 'config');
+    const outdir = path.join(work, 'out');
+    const good = readFileSync(path.join(ROOT, 'config', 'environments', 'dev.yaml'), 'utf8');
+    mkdirSync(configDir);
+    writeFileSync(
+      path.join(configDir, 'dev.yaml'),
+      good
+        .replace('cidr: 10.10.0.0/16', 'cidr: 10.10.0.0/33')
+        .replace('natGateways: single', 'natGateway: single')
+        .replace('retentionDays: 30', 'retentionDays: 31')
+        .replace('name: dev.example.com', 'name: dev..example.com'),
+    );
+    const result = runApp({ INFRA_CONFIG_DIR: configDir, CDKTF_OUTDIR: outdir });
+    expect(result.status).toBe(1);
+    const file = path.join(configDir, 'dev.yaml');
+    expect(result.stderr).toContain(`${file}: network.cidr: `);
+    expect(result.stderr).toContain(`${file}: network.natGateway: unknown field [unknown-key]`);
+    expect(result.stderr).toContain("hint:  did you mean 'natGateways'?");
+    expect(result.stderr).toMatch(/network\.flowLogs\.retentionDays: .*\n\s+value: 31\n\s+hint: /);
+    expect(result.stderr).toMatch(/domain\.name: not a valid domain name \[domain-name\]\n\s+value: "dev\.\.example\.com"/);
+    expect(result.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+    expect(result.stdout).toBe('');
+    expect(existsSync(outdir)).toBe(false);
+  }, 30_000);
+});

@@ -1,0 +1,201 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { awsContext } from '../core/aws-context';
+import { resourceName } from '../naming';
+import { EncryptionKey } from '../security/encryption-key';
+import { nameTag } from './name-tag';
+
+/** Props of {@link FlowLogBucket}. */
+export interface FlowLogBucketProps {
+  /** Prefix of the names, e.g. `platform-prod`; the bucket is `<namePrefix>-flow-logs-<account id>`. */
+  readonly namePrefix: string;
+  /** Days after which log objects expire. */
+  readonly retentionDays: number;
+  /** Refuse `terraform destroy` of the bucket and its key. @default false */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * Days a deleted or expired log object stays recoverable as a noncurrent version: the point of
+ * versioning a bucket nobody overwrites is to undo a deletion.
+ */
+export const FLOW_LOG_NONCURRENT_DAYS = 30;
+
+const LOG_DELIVERY = 'delivery.logs.amazonaws.com';
+const ACCOUNT_ID_LENGTH = 12;
+
+/**
+ * The S3 destination of a VPC flow log: a private, versioned, SSE-KMS bucket that only the log
+ * delivery service of this account writes to, over TLS, and that forgets records after the retention.
+ */
+export class FlowLogBucket extends Construct {
+  /** The KMS key the bucket encrypts objects with. */
+  readonly key: EncryptionKey;
+  /** The bucket. */
+  readonly bucket: S3Bucket;
+  /** Versioning, on. */
+  readonly versioning: S3BucketVersioningA;
+  /** Default encryption: SSE-KMS with {@link key}, S3 bucket keys on. */
+  readonly encryption: S3BucketServerSideEncryptionConfigurationA;
+  /** Public access block, all four settings on. */
+  readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  /** Object ownership: bucket owner enforced (ACLs off). */
+  readonly ownershipControls: S3BucketOwnershipControls;
+  /** Bucket policy: log delivery may write, nobody may use plain HTTP. */
+  readonly policy: S3BucketPolicy;
+  /** Expiry of records after the retention, and of noncurrent versions after {@link FLOW_LOG_NONCURRENT_DAYS}. */
+  readonly lifecycle: S3BucketLifecycleConfiguration;
+  /**
+   * What must exist before a flow log delivers here. Without the bucket policy in place first, AWS
+   * attaches its own policy to the bucket, which then drifts from this one.
+   */
+  readonly readiness: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: FlowLogBucketProps) {
+    super(scope, id);
+    const aws = awsContext(this);
+    // Bucket names are global; the account id makes this one unique without a random suffix.
+    const baseName = resourceName('s3Bucket', props.namePrefix, 'flow-logs');
+    if (baseName.length + 1 + ACCOUNT_ID_LENGTH > 63) {
+      throw new Error(
+        `FlowLogBucket: '${baseName}-<account id>' would exceed S3's 63 characters; shorten namePrefix`,
+      );
+    }
+    const bucketName = `${baseName}-${aws.accountId}`;
+    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
+    const fromThisAccountsLogs = {
+      StringEquals: { 'aws:SourceAccount': aws.accountId },
+      ArnLike: { 'aws:SourceArn': `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:*` },
+    };
+
+    this.key = new EncryptionKey(this, 'key', {
+      alias: `${props.namePrefix}-vpc-flow-log-bucket`,
+      description: `Encrypts the VPC flow log bucket of ${props.namePrefix}`,
+      preventDestroy: props.preventDestroy,
+      serviceGrants: [
+        {
+          // Log delivery encrypts each object it writes (AWS: "Required key policy for use with SSE-KMS").
+          servicePrincipal: LOG_DELIVERY,
+          actions: [
+            'kms:Encrypt',
+            'kms:Decrypt',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+            'kms:DescribeKey',
+          ],
+          conditions: fromThisAccountsLogs,
+        },
+      ],
+    });
+
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: bucketName,
+      forceDestroy: false,
+      tags: nameTag(props.namePrefix, 'vpc-flow-logs'),
+      lifecycle,
+    });
+
+    this.versioning = new S3BucketVersioningA(this, 'versioning', {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: 'Enabled' },
+    });
+
+    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.keyArn },
+          // One data key per bucket instead of per object: cuts KMS requests (and cost) by orders of magnitude.
+          bucketKeyEnabled: true,
+        },
+      ],
+    });
+
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+
+    this.ownershipControls = new S3BucketOwnershipControls(this, 'ownership', {
+      bucket: this.bucket.id,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
+
+    this.policy = new S3BucketPolicy(this, 'policy', {
+      bucket: this.bucket.id,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          // The two statements AWS documents for flow log delivery ("Amazon S3 bucket permissions for flow logs").
+          {
+            Sid: 'AWSLogDeliveryWrite',
+            Effect: 'Allow',
+            Principal: { Service: LOG_DELIVERY },
+            Action: 's3:PutObject',
+            Resource: `${this.bucket.arn}/AWSLogs/${aws.accountId}/*`,
+            Condition: {
+              StringEquals: {
+                ...fromThisAccountsLogs.StringEquals,
+                's3:x-amz-acl': 'bucket-owner-full-control',
+              },
+              ArnLike: fromThisAccountsLogs.ArnLike,
+            },
+          },
+          {
+            Sid: 'AWSLogDeliveryAclCheck',
+            Effect: 'Allow',
+            Principal: { Service: LOG_DELIVERY },
+            Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+            Resource: this.bucket.arn,
+            Condition: fromThisAccountsLogs,
+          },
+        ],
+      }),
+      // S3 aborts a bucket policy change made while the public access block is changing (OperationAborted).
+      dependsOn: [this.publicAccessBlock],
+    });
+
+    this.lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          id: 'expire-flow-logs',
+          status: 'Enabled',
+          filter: [{}],
+          expiration: [{ days: props.retentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: FLOW_LOG_NONCURRENT_DAYS }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+        {
+          // Expiry leaves a delete marker per object; S3 does not allow this with `days` in one rule.
+          id: 'remove-expired-delete-markers',
+          status: 'Enabled',
+          filter: [{}],
+          expiration: [{ expiredObjectDeleteMarker: true }],
+        },
+      ],
+      // A lifecycle rule on noncurrent versions needs versioning in place first.
+      dependsOn: [this.versioning],
+    });
+
+    this.readiness = [this.policy, this.encryption, this.ownershipControls, this.publicAccessBlock];
+  }
+}

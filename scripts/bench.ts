@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: wall time and peak memory of synthesis, against the floor no implementation
+ * can go under (a node process that only loads cdktf, constructs and the provider modules whose
+ * resource types the stacks use). Prints medians of several runs and the ratio synth / floor.
+ *
+ * Usage: npm run bench [-- --runs 5 --scale 30]
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RSS_PRELOAD = path.join(__dirname, 'bench-rss.js');
+
+interface Sample {
+  readonly wallMs: number;
+  readonly peakRssMiB: number;
+}
+
+interface Measured {
+  readonly label: string;
+  readonly median: Sample;
+  readonly samples: Sample[];
+}
+
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} takes a whole number, got ${process.argv[i + 1]}`);
+  return value;
+}
+
+/** Runs a shell command; every node process it starts records its peak RSS through the preload. */
+function runOnce(command: string, env: Record<string, string>): Sample {
+  const rssDir = mkdtempSync(path.join(tmpdir(), 'bench-rss-'));
+  const start = process.hrtime.bigint();
+  const result = spawnSync('sh', ['-c', command], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, BENCH_RSS_DIR: rssDir, NODE_OPTIONS: `--require ${RSS_PRELOAD}` },
+    encoding: 'utf8',
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`'${command}' failed (${result.status}):\n${result.stderr || result.stdout}`);
+  }
+  const peaks = readdirSync(rssDir).map((f) => Number(readFileSync(path.join(rssDir, f), 'utf8')));
+  rmSync(rssDir, { recursive: true, force: true });
+  return { wallMs, peakRssMiB: Math.max(0, ...peaks) / 1024 / 1024 };
+}
+
+function measure(label: string, runs: number, command: string, env: Record<string, string> = {}): Measured {
+  runOnce(command, env); // warm the file system cache; not counted
+  const samples = Array.from({ length: runs }, () => runOnce(command, env));
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const median = {
+    wallMs: middle(samples.map((s) => s.wallMs)),
+    peakRssMiB: middle(samples.map((s) => s.peakRssMiB)),
+  };
+  return { label, median, samples };
+}
+
+/** The provider modules (deep paths) of every resource and data source type in a synth output. */
+function providerModulesOf(outdir: string): string[] {
+  const modules = new Set<string>();
+  const stacksDir = path.join(outdir, 'stacks');
+  for (const stack of readdirSync(stacksDir)) {
+    const json = JSON.parse(readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
+    for (const provider of Object.keys(json.provider ?? {})) modules.add(moduleFor(provider, 'provider'));
+    for (const type of Object.keys(json.resource ?? {})) modules.add(moduleFor(type, ''));
+    for (const type of Object.keys(json.data ?? {})) {
+      if (type !== 'terraform_remote_state') modules.add(moduleFor(type, 'data-'));
+    }
+  }
+  return [...modules].sort();
+}
+
+function moduleFor(type: string, prefix: string): string {
+  const [provider, ...rest] = type.split('_');
+  const pkg = `@cdktf/provider-${provider}`;
+  const name = prefix === 'provider' ? 'provider' : `${prefix}${type.replace(/_/g, '-')}`;
+  const modulePath = `${pkg}/lib/${name}`;
+  if (!existsSync(path.join(ROOT, 'node_modules', modulePath))) {
+    throw new Error(`no provider module for ${type} (looked for ${modulePath}; rest ${rest.join('_')})`);
+  }
+  return modulePath;
+}
+
+/** Environment files for `count` synthetic environments, shaped like the bundled production one. */
+function writeSyntheticEnvironments(dir: string, count: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const name = `env${String(i).padStart(2, '0')}`;
+    const production = i % 3 === 0;
+    writeFileSync(
+      path.join(dir, `${name}.yaml`),
+      [
+        `name: ${name}`,
+        `production: ${production}`,
+        'account:',
+        `  id: '${String(100000000000 + i)}'`,
+        'region: eu-west-1',
+        'owner: platform-team',
+        'costCenter: cc-1000',
+        'repository: example-org/platform-infra',
+        'domain:',
+        `  name: ${name}.example.com`,
+        'network:',
+        `  cidr: 10.${i}.0.0/16`,
+        '  availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]',
+        `  natGateways: ${production ? 'perAz' : 'single'}`,
+        '  interfaceEndpoints: [ecr.api, ecr.dkr, logs]',
+        'alerts:',
+        `  emails: [oncall-${name}@example.com]`,
+        '',
+      ].join('\n'),
+    );
+  }
+}
+
+function row(m: Measured, extra = ''): string {
+  return `| ${m.label} | ${m.median.wallMs.toFixed(0)} | ${m.median.peakRssMiB.toFixed(0)} | ${extra} |`;
+}
+
+function main(): void {
+  const runs = argument('runs', 5);
+  const scale = argument('scale', 30);
+  const app = JSON.parse(readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')).app as string;
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
+  try {
+    const bundledOut = path.join(work, 'bundled.out');
+    const bundled = measure('synth: bundled environments', runs, app, { CDKTF_OUTDIR: bundledOut });
+    const stackCount = readdirSync(path.join(bundledOut, 'stacks')).length;
+
+    const modules = providerModulesOf(bundledOut);
+    const floorScript = path.join(work, 'floor.js');
+    writeFileSync(
+      floorScript,
+      [
+        "require('cdktf');",
+        "require('constructs');",
+        ...modules.map((m) => `require(${JSON.stringify(m)});`),
+      ].join('\n'),
+    );
+    const floor = measure('floor: load cdktf, constructs, provider modules', runs, `node ${floorScript}`, {
+      NODE_PATH: path.join(ROOT, 'node_modules'),
+    });
+
+    const scaled: Measured[] = [];
+    for (const count of [Math.max(1, Math.round(scale / 3)), scale]) {
+      const dir = path.join(work, `envs-${count}`);
+      writeSyntheticEnvironments(dir, count);
+      scaled.push(
+        measure(`synth: ${count} synthetic environments`, runs, app, {
+          INFRA_CONFIG_DIR: dir,
+          CDKTF_OUTDIR: path.join(work, `out-${count}`),
+        }),
+      );
+    }
+
+    const ratio = bundled.median.wallMs / floor.median.wallMs;
+    const [small, large] = scaled;
+    const smallCount = Math.max(1, Math.round(scale / 3));
+    const perEnvSmall = (small.median.wallMs - floor.median.wallMs) / smallCount;
+    const perEnvLarge = (large.median.wallMs - floor.median.wallMs) / scale;
+    const lines = [
+      `platform-infra bench: median of ${runs} runs (after one warm-up), node ${process.version}, app: \`${app}\``,
+      '',
+      '| what | wall ms | peak RSS MiB | notes |',
+      '| --- | ---: | ---: | --- |',
+      row(bundled, `${stackCount} stacks`),
+      row(floor, `${modules.length} provider modules`),
+      row(small, `${perEnvSmall.toFixed(0)} ms per environment above the floor`),
+      row(large, `${perEnvLarge.toFixed(0)} ms per environment above the floor`),
+      '',
+      `synth / floor (bundled): ${ratio.toFixed(2)}x (budget 2.00x)`,
+      `peak memory (bundled): ${bundled.median.peakRssMiB.toFixed(0)} MiB (budget 300 MiB)`,
+      `scaling: ${(perEnvLarge / perEnvSmall).toFixed(2)} = per-environment cost at ${scale} / at ${smallCount} (1.00 is linear)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const overBudget = ratio > 2 || bundled.median.peakRssMiB > 300;
+    if (overBudget) process.stdout.write('OVER BUDGET\n');
+    process.exitCode = overBudget ? 1 : 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();
