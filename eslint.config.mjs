@@ -17,7 +17,8 @@ export default tseslint.config(
           paths: [
             {
               name: '@cdktf/provider-aws',
-              message: "Import by deep path, e.g. '@cdktf/provider-aws/lib/vpc': the root import costs ~10 s and ~1.4 GB.",
+              message:
+                "Import by deep path, e.g. '@cdktf/provider-aws/lib/vpc': the root import costs ~10 s and ~1.4 GB.",
             },
             {
               name: '@cdktf/provider-cloudflare',

@@ -28,12 +28,14 @@ export class ConfigError extends Error {
 }
 
 /**
- * Renders issues as the block of text the CLI prints: one paragraph per problem.
+ * Renders issues as the block of text the CLI prints: one paragraph per problem, its line in the
+ * file last when known.
  *
  * ```text
- * config/environments/dev.yaml:14: network.cidr: not an IPv4 CIDR [cidr-syntax]
+ * config/environments/dev.yaml: network.cidr: not an IPv4 CIDR [cidr-syntax]
  *   value: "10.0.0.0/33"
  *   hint:  write it as a.b.c.d/n with octets 0-255 and no leading zeros, e.g. 10.20.0.0/16
+ *   line:  14
  * ```
  */
 export function formatIssues(issues: readonly ConfigIssue[]): string {
@@ -41,11 +43,11 @@ export function formatIssues(issues: readonly ConfigIssue[]): string {
     `${issues.length} problem${issues.length === 1 ? '' : 's'} in the environment configuration:`,
   ];
   for (const issue of issues) {
-    const file = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
-    const where = issue.field ? `${file}: ${issue.field}` : file;
+    const where = issue.field ? `${issue.file}: ${issue.field}` : issue.file;
     lines.push('', `${where}: ${issue.message} [${issue.rule}]`);
     lines.push(`  value: ${issue.value === undefined ? '(missing)' : JSON.stringify(issue.value)}`);
     lines.push(`  hint:  ${issue.hint}`);
+    if (issue.line !== undefined) lines.push(`  line:  ${issue.line}`);
   }
   return lines.join('\n');
 }

@@ -87,10 +87,16 @@ function providerModulesOf(outdir: string): string[] {
 function moduleFor(type: string, prefix: string): string {
   const [provider, ...rest] = type.split('_');
   const pkg = `@cdktf/provider-${provider}`;
-  const name = prefix === 'provider' ? 'provider' : `${prefix}${type.replace(/_/g, '-')}`;
+  // Resources drop the provider prefix (aws_vpc -> lib/vpc); data sources keep it (lib/data-aws-region).
+  const name =
+    prefix === 'provider'
+      ? 'provider'
+      : prefix === 'data-'
+        ? `data-${type.replace(/_/g, '-')}`
+        : rest.join('-');
   const modulePath = `${pkg}/lib/${name}`;
   if (!existsSync(path.join(ROOT, 'node_modules', modulePath))) {
-    throw new Error(`no provider module for ${type} (looked for ${modulePath}; rest ${rest.join('_')})`);
+    throw new Error(`no provider module for ${type} (looked for ${modulePath})`);
   }
   return modulePath;
 }

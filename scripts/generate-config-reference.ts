@@ -233,8 +233,8 @@ network, who owns it and how it is deployed. Production and development differ h
 ## What an error looks like
 
 When any file is invalid, every problem is printed, the command exits with a non-zero code and nothing
-is synthesized. Each problem names the file and line, the field, what is wrong with the rule id in
-brackets, the value found and a hint. For this \`config/environments/${EXAMPLES.invalid.file}\`:
+is synthesized. Each problem names the file, the field, what is wrong with the rule id in brackets,
+the value found, a hint and, when known, the line of the file. For this \`config/environments/${EXAMPLES.invalid.file}\`:
 
 \`\`\`yaml invalid
 ${EXAMPLES.invalid.text.trimEnd()}

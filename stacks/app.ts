@@ -12,7 +12,10 @@ export interface EnvironmentStacks {
  * Adds every stack of every environment to the app: one bootstrap stack per AWS account, then the
  * layers of each environment. Takes environments that are already validated, all of them.
  */
-export function buildStacks(app: App, environments: readonly LoadedEnvironment[]): Map<string, EnvironmentStacks> {
+export function buildStacks(
+  app: App,
+  environments: readonly LoadedEnvironment[],
+): Map<string, EnvironmentStacks> {
   const configs = environments.map((e) => e.config);
   bootstrapStacksFor(app, configs);
   const stacks = new Map<string, EnvironmentStacks>();

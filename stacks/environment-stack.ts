@@ -3,7 +3,15 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { defaultTagsOf, namePrefixOf, stateBackendOf } from '../config/derived';
 import type { EnvironmentConfig } from '../config/schema';
-import { ContractSpec, ContractValues, readContract, StackContract, stateKey, StateLocation, useS3Backend } from '../lib/state';
+import {
+  ContractSpec,
+  ContractValues,
+  readContract,
+  StackContract,
+  stateKey,
+  StateLocation,
+  useS3Backend,
+} from '../lib/state';
 
 /** The layers of an environment, in deploy order. */
 export const LAYERS = ['network', 'data', 'edge', 'service'] as const;
@@ -50,6 +58,11 @@ export abstract class EnvironmentStack extends TerraformStack {
 
   /** Reads an upstream layer's output contract of this environment through `terraform_remote_state`. */
   protected readUpstream<S extends ContractSpec>(contract: StackContract<S>): ContractValues<S> {
-    return readContract(this, `${contract.layer}-state`, contract, this.stateLocationOf(contract.layer as Layer));
+    return readContract(
+      this,
+      `${contract.layer}-state`,
+      contract,
+      this.stateLocationOf(contract.layer as Layer),
+    );
   }
 }

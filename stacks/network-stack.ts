@@ -27,7 +27,10 @@ export class NetworkStack extends EnvironmentStack {
       flowLogs: { ...net.flowLogs, preventDestroy: environment.production },
       interfaceEndpoints: net.interfaceEndpoints,
     });
-    this.alerts = new AlertTopic(this, 'alerts', { namePrefix: this.namePrefix, emails: environment.alerts.emails });
+    this.alerts = new AlertTopic(this, 'alerts', {
+      namePrefix: this.namePrefix,
+      emails: environment.alerts.emails,
+    });
 
     publishContract(this, NETWORK_CONTRACT, {
       vpcId: this.network.vpc.id,

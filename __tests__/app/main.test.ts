@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -27,7 +35,13 @@ describe('main.ts', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const stacks = readdirSync(path.join(outdir, 'stacks')).sort();
-    expect(stacks).toEqual(['bootstrap-nonprod', 'bootstrap-prod', 'dev-network', 'prod-network', 'staging-network']);
+    expect(stacks).toEqual([
+      'bootstrap-nonprod',
+      'bootstrap-prod',
+      'dev-network',
+      'prod-network',
+      'staging-network',
+    ]);
     const prod = JSON.parse(readFileSync(path.join(outdir, 'stacks', 'prod-network', 'cdk.tf.json'), 'utf8'));
     expect(prod.terraform.backend.s3.key).toBe('prod/network.tfstate');
   }, 30_000);
@@ -52,7 +66,9 @@ describe('main.ts', () => {
     expect(result.stderr).toContain(`${file}: network.natGateway: unknown field [unknown-key]`);
     expect(result.stderr).toContain("hint:  did you mean 'natGateways'?");
     expect(result.stderr).toMatch(/network\.flowLogs\.retentionDays: .*\n\s+value: 31\n\s+hint: /);
-    expect(result.stderr).toMatch(/domain\.name: not a valid domain name \[domain-name\]\n\s+value: "dev\.\.example\.com"/);
+    expect(result.stderr).toMatch(
+      /domain\.name: not a valid domain name \[domain-name\]\n\s+value: "dev\.\.example\.com"/,
+    );
     expect(result.stderr).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
     expect(result.stdout).toBe('');
     expect(existsSync(outdir)).toBe(false);

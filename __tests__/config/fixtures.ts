@@ -23,7 +23,11 @@ export function baseInput(): Record<string, unknown> {
  * A copy of `input` with the field at the dotted `at` set to `value` (deleted when `undefined`);
  * missing parents are created.
  */
-export function withField(input: Record<string, unknown>, at: string, value: unknown): Record<string, unknown> {
+export function withField(
+  input: Record<string, unknown>,
+  at: string,
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(input);
   const keys = at.split('.');
   let node = copy;
@@ -38,7 +42,10 @@ export function withField(input: Record<string, unknown>, at: string, value: unk
 }
 
 /** Applies several {@link withField} changes. */
-export function withFields(input: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
+export function withFields(
+  input: Record<string, unknown>,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   return Object.entries(fields).reduce((acc, [at, value]) => withField(acc, at, value), input);
 }
 

@@ -78,7 +78,9 @@ describe('help/configuration.md', () => {
   it('shows a complete example that sets every field', () => {
     const complete = parse(EXAMPLES.complete.text) as Record<string, unknown>;
     for (const row of fieldRows()) {
-      const value = row.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], complete);
+      const value = row.path
+        .split('.')
+        .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], complete);
       expect({ field: row.path, set: value !== undefined }).toEqual({ field: row.path, set: true });
     }
   });
@@ -102,7 +104,8 @@ function jsonSchemaErrors(schema: JsonSchema, value: unknown, at = '(root)'): st
   const errors: string[] = [];
   const fail = (why: string) => errors.push(`${at}: ${why}`);
   const sub = (s: unknown, v: unknown, where = at) => jsonSchemaErrors(s as JsonSchema, v, where);
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   const types: Record<string, (v: unknown) => boolean> = {
     string: (v) => typeof v === 'string',
     number: (v) => typeof v === 'number',
@@ -112,13 +115,15 @@ function jsonSchemaErrors(schema: JsonSchema, value: unknown, at = '(root)'): st
     object: isObject,
   };
   if (typeof schema.type === 'string' && !types[schema.type](value)) return [`${at}: not ${schema.type}`];
-  if (Array.isArray(schema.enum) && !schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))) fail('enum');
+  if (Array.isArray(schema.enum) && !schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value)))
+    fail('enum');
   if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) fail('const');
   if (typeof value === 'string') {
     const length = [...value].length;
     if (typeof schema.minLength === 'number' && length < schema.minLength) fail('minLength');
     if (typeof schema.maxLength === 'number' && length > schema.maxLength) fail('maxLength');
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) fail(`pattern ${schema.pattern}`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+      fail(`pattern ${schema.pattern}`);
   }
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) fail('minimum');
@@ -137,11 +142,13 @@ function jsonSchemaErrors(schema: JsonSchema, value: unknown, at = '(root)'): st
       if (schema.propertyNames) errors.push(...sub(schema.propertyNames, key, `${at}.${key} (key)`));
       if (key in properties) errors.push(...sub(properties[key], item, `${at}.${key}`));
       else if (schema.additionalProperties === false) fail(`unknown ${key}`);
-      else if (isObject(schema.additionalProperties)) errors.push(...sub(schema.additionalProperties, item, `${at}.${key}`));
+      else if (isObject(schema.additionalProperties))
+        errors.push(...sub(schema.additionalProperties, item, `${at}.${key}`));
     }
   }
   for (const part of (schema.allOf ?? []) as unknown[]) errors.push(...sub(part, value));
-  if (schema.anyOf && !(schema.anyOf as unknown[]).some((part) => sub(part, value).length === 0)) fail('anyOf');
+  if (schema.anyOf && !(schema.anyOf as unknown[]).some((part) => sub(part, value).length === 0))
+    fail('anyOf');
   if (schema.not && sub(schema.not, value).length === 0) fail('not');
   if (schema.if && sub(schema.if, value).length === 0 && schema.then) errors.push(...sub(schema.then, value));
   return errors;
@@ -149,7 +156,10 @@ function jsonSchemaErrors(schema: JsonSchema, value: unknown, at = '(root)'): st
 
 describe('config/environment.schema.json', () => {
   const schema = environmentJsonSchema();
-  const bundled = readdirSync(BUNDLED).map((file) => [file, parse(readFileSync(path.join(BUNDLED, file), 'utf8'))]);
+  const bundled = readdirSync(BUNDLED).map((file) => [
+    file,
+    parse(readFileSync(path.join(BUNDLED, file), 'utf8')),
+  ]);
 
   it('is draft 7, with a title and a description on every field', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');

@@ -11,7 +11,7 @@ const cidr: ConfigIssue = {
 };
 
 describe('formatIssues', () => {
-  it('prints a count, then one paragraph per problem: where, what [rule], value, hint', () => {
+  it('prints a count, then one paragraph per problem: where, what [rule], value, hint, line', () => {
     const missing: ConfigIssue = {
       file: 'config/environments/dev.yaml',
       field: 'region',
@@ -24,9 +24,10 @@ describe('formatIssues', () => {
       [
         '2 problems in the environment configuration:',
         '',
-        'config/environments/dev.yaml:14: network.cidr: not an IPv4 CIDR [cidr-syntax]',
+        'config/environments/dev.yaml: network.cidr: not an IPv4 CIDR [cidr-syntax]',
         '  value: "10.0.0.0/33"',
         '  hint:  write it as a.b.c.d/n',
+        '  line:  14',
         '',
         'config/environments/dev.yaml: region: required field is missing [required]',
         '  value: (missing)',

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { accountNameOf, defaultTagsOf, githubEnvironmentOf, namePrefixOf, stateBackendOf } from '../../config/derived';
+import {
+  accountNameOf,
+  defaultTagsOf,
+  githubEnvironmentOf,
+  namePrefixOf,
+  stateBackendOf,
+} from '../../config/derived';
 import { ConfigError, ConfigIssue, formatIssues } from '../../config/issues';
 import { DEFAULT_CONFIG_DIR, loadEnvironments, validateEnvironmentFile } from '../../config/load';
 import { baseInput, fileFor, removeTempDirs, tempDir, validateData, withFields, yaml } from './fixtures';
@@ -178,7 +184,10 @@ describe('one file', () => {
   });
 
   it('orders problems by line', () => {
-    const { issues } = validateEnvironmentFile(fileFor('dev'), yaml(withFields(baseInput(), { region: 'x', name: 'Dev' })));
+    const { issues } = validateEnvironmentFile(
+      fileFor('dev'),
+      yaml(withFields(baseInput(), { region: 'x', name: 'Dev' })),
+    );
     const lines = issues.map((i) => i.line!);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     expect(issues.map((i) => i.rule)).toEqual(['environment-name', 'region']);
@@ -186,11 +195,17 @@ describe('one file', () => {
 
   it('skips a cross-field check when a field it reads is invalid', () => {
     // A bad region: the zones cannot be checked against it.
-    expect(validateData(withFields(baseInput(), { region: 'mars-1' })).issues.map((i) => i.rule)).toEqual(['region']);
+    expect(validateData(withFields(baseInput(), { region: 'mars-1' })).issues.map((i) => i.rule)).toEqual([
+      'region',
+    ]);
     // A bad CIDR: no subnet plan.
     expect(validateData(withFields(baseInput(), { 'network.cidr': '10.10.0.0' })).issues.map((i) => i.rule)).toEqual(['cidr-syntax']); // prettier-ignore
     // production is not a boolean: no production rules.
-    const prod = withFields(baseInput(), { name: 'prod', production: 'true', 'network.availabilityZones': ['eu-west-1a'] });
+    const prod = withFields(baseInput(), {
+      name: 'prod',
+      production: 'true',
+      'network.availabilityZones': ['eu-west-1a'],
+    });
     expect(validateData(prod).issues.map((i) => i.rule)).toEqual(['type']);
     // A missing network: nothing about zones, CIDRs or subnets.
     expect(validateData(withFields(baseInput(), { network: undefined })).issues.map((i) => i.rule)).toEqual(['required']); // prettier-ignore
@@ -203,7 +218,10 @@ describe('one file', () => {
   });
 
   it('reports keys written twice in JSON, which JSON.parse would let pass', () => {
-    const text = JSON.stringify(baseInput(), null, 2).replace('"name": "dev",', '"name": "dev",\n  "name": "dev",');
+    const text = JSON.stringify(baseInput(), null, 2).replace(
+      '"name": "dev",',
+      '"name": "dev",\n  "name": "dev",',
+    );
     expect(validateEnvironmentFile(fileFor('dev', '.json'), text).issues).toEqual([
       expect.objectContaining({ rule: 'duplicate-key', value: 'name', line: 3 }),
     ]);
@@ -212,7 +230,10 @@ describe('one file', () => {
   it('gives JSON problems a line', () => {
     const text = JSON.stringify(withFields(baseInput(), { region: 'eu-wset-1' }), null, 2);
     const [issue] = validateEnvironmentFile(fileFor('dev', '.json'), text).issues;
-    expect(issue).toMatchObject({ rule: 'region', line: text.split('\n').findIndex((l) => l.includes('eu-wset-1')) + 1 });
+    expect(issue).toMatchObject({
+      rule: 'region',
+      line: text.split('\n').findIndex((l) => l.includes('eu-wset-1')) + 1,
+    });
   });
 
   it('accepts JSON with a $schema key', () => {
@@ -221,8 +242,14 @@ describe('one file', () => {
   });
 
   it('refuses two documents in one file', () => {
-    const [issue] = validateEnvironmentFile(fileFor('dev'), `${yaml(baseInput())}---\n${yaml(baseInput())}`).issues;
-    expect(issue).toMatchObject({ rule: 'yaml-syntax', hint: expect.stringMatching(/one environment per file/) });
+    const [issue] = validateEnvironmentFile(
+      fileFor('dev'),
+      `${yaml(baseInput())}---\n${yaml(baseInput())}`,
+    ).issues;
+    expect(issue).toMatchObject({
+      rule: 'yaml-syntax',
+      hint: expect.stringMatching(/one environment per file/),
+    });
   });
 
   it('treats an empty file, in either format, as empty', () => {

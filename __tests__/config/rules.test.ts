@@ -1,11 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, ConfigIssue, fromZodIssue } from '../../config/issues';
 import { loadEnvironments, validateEnvironmentFile } from '../../config/load';
 import { RULES, RuleId } from '../../config/rules';
-import { baseInput, fileFor, removeTempDirs, tempDir, validateData, withField, withFields, yaml } from './fixtures';
+import {
+  baseInput,
+  fileFor,
+  removeTempDirs,
+  tempDir,
+  validateData,
+  withField,
+  withFields,
+  yaml,
+} from './fixtures';
 
 afterEach(removeTempDirs);
 
@@ -69,7 +76,7 @@ function loadIssues(dir: string): readonly ConfigIssue[] {
 const CASES: Record<RuleId, BadCase> = {
   'config-dir': {
     run: () => {
-      const missing = path.join(mkdtempSync(path.join(tmpdir(), 'platform-config-')), 'missing');
+      const missing = path.join(tempDir({}), 'missing');
       return { issues: loadIssues(missing), file: missing };
     },
     field: '',
@@ -96,7 +103,12 @@ const CASES: Record<RuleId, BadCase> = {
     line: yaml(baseInput()).split('\n').length,
   },
   'empty-file': { run: text(fileFor('dev'), '# nothing here yet\n'), field: '', value: undefined },
-  'not-a-mapping': { run: text(fileFor('dev'), '- name: dev\n'), field: '', value: [{ name: 'dev' }], line: 1 },
+  'not-a-mapping': {
+    run: text(fileFor('dev'), '- name: dev\n'),
+    field: '',
+    value: [{ name: 'dev' }],
+    line: 1,
+  },
   'unknown-key': {
     run: one({ 'network.natGateway': 'single' }),
     field: 'network.natGateway',
@@ -114,7 +126,9 @@ const CASES: Record<RuleId, BadCase> = {
   range: {
     // Every bound of the schema names its own rule; this is the fallback for a bound without one.
     run: () => {
-      const result = z.strictObject({ count: z.number().max(3) }).safeParse({ count: 4 }, { reportInput: true });
+      const result = z
+        .strictObject({ count: z.number().max(3) })
+        .safeParse({ count: 4 }, { reportInput: true });
       const issues = result.error!.issues.flatMap((i) => fromZodIssue('x.yaml', i, { count: 4 }, () => []));
       return { issues, file: 'x.yaml' };
     },
@@ -125,7 +139,12 @@ const CASES: Record<RuleId, BadCase> = {
   'environment-name': { run: one({ name: 'Dev' }), field: 'name', value: 'Dev' },
   'file-name': { run: one({}, fileFor('staging')), field: 'name', value: 'dev', hint: /staging/ },
   'project-name': { run: one({ project: 'Platform_X' }), field: 'project', value: 'Platform_X' },
-  'account-id': { run: one({ 'account.id': 111111111111 }), field: 'account.id', value: 111111111111, hint: /quote/ },
+  'account-id': {
+    run: one({ 'account.id': 111111111111 }),
+    field: 'account.id',
+    value: 111111111111,
+    hint: /quote/,
+  },
   'account-alias': { run: one({ 'account.alias': 'Non-Prod' }), field: 'account.alias', value: 'Non-Prod' },
   'domain-name': { run: one({ 'domain.name': 'Example.com' }), field: 'domain.name', value: 'Example.com' },
   'domain-length': {
@@ -146,21 +165,37 @@ const CASES: Record<RuleId, BadCase> = {
     field: 'repository',
     value: 'example-org/platform-infra.git',
   },
-  'git-branch': { run: one({ 'ci.deployBranch': 'release..1' }), field: 'ci.deployBranch', value: 'release..1' },
+  'git-branch': {
+    run: one({ 'ci.deployBranch': 'release..1' }),
+    field: 'ci.deployBranch',
+    value: 'release..1',
+  },
   'github-environment': {
     run: one({ 'ci.githubEnvironment': 'prod env' }),
     field: 'ci.githubEnvironment',
     value: 'prod env',
   },
-  'cidr-syntax': { run: one({ 'network.cidr': '10.10.0.0/33' }), field: 'network.cidr', value: '10.10.0.0/33' },
+  'cidr-syntax': {
+    run: one({ 'network.cidr': '10.10.0.0/33' }),
+    field: 'network.cidr',
+    value: '10.10.0.0/33',
+  },
   'cidr-network-address': {
     run: one({ 'network.cidr': '10.10.0.1/16' }),
     field: 'network.cidr',
     value: '10.10.0.1/16',
     hint: /10\.10\.0\.0\/16/,
   },
-  'vpc-prefix-range': { run: one({ 'network.cidr': '10.0.0.0/8' }), field: 'network.cidr', value: '10.0.0.0/8' },
-  'private-cidr': { run: one({ 'network.cidr': '11.0.0.0/16' }), field: 'network.cidr', value: '11.0.0.0/16' },
+  'vpc-prefix-range': {
+    run: one({ 'network.cidr': '10.0.0.0/8' }),
+    field: 'network.cidr',
+    value: '10.0.0.0/8',
+  },
+  'private-cidr': {
+    run: one({ 'network.cidr': '11.0.0.0/16' }),
+    field: 'network.cidr',
+    value: '11.0.0.0/16',
+  },
   'subnet-prefix-range': {
     run: one({ 'network.subnetPrefixLength': { public: '/24' } }),
     field: 'network.subnetPrefixLength.public',
@@ -178,7 +213,11 @@ const CASES: Record<RuleId, BadCase> = {
     field: 'network.availabilityZones[1]',
     value: 'euw1-az2',
   },
-  'az-count': { run: one({ 'network.availabilityZones': [] }), field: 'network.availabilityZones', value: [] },
+  'az-count': {
+    run: one({ 'network.availabilityZones': [] }),
+    field: 'network.availabilityZones',
+    value: [],
+  },
   'az-region': {
     run: one({ 'network.availabilityZones': ['eu-west-1a', 'eu-central-1b'] }),
     field: 'network.availabilityZones[1]',
@@ -207,7 +246,12 @@ const CASES: Record<RuleId, BadCase> = {
   },
   'production-flag': { run: one({ name: 'prod' }), field: 'production', value: false },
   'production-alerts': { run: one({ name: 'prod', production: true }), field: 'alerts.emails', value: [] },
-  region: { run: one({ region: 'eu-wset-1' }), field: 'region', value: 'eu-wset-1', hint: /did you mean 'eu-west-1'/ },
+  region: {
+    run: one({ region: 'eu-wset-1' }),
+    field: 'region',
+    value: 'eu-wset-1',
+    hint: /did you mean 'eu-west-1'/,
+  },
   email: {
     run: one({ 'alerts.emails': ['oncall.example.com'] }),
     field: 'alerts.emails[0]',
@@ -223,7 +267,9 @@ const CASES: Record<RuleId, BadCase> = {
     run: folder(
       {
         'dev.yaml': yaml(env('dev', 0)),
-        'dev.json': JSON.stringify(env('dev', 1, { 'account.id': '222222222222', 'domain.name': 'other.example.com' })),
+        'dev.json': JSON.stringify(
+          env('dev', 1, { 'account.id': '222222222222', 'domain.name': 'other.example.com' }),
+        ),
       },
       'dev.yaml',
     ),
@@ -233,7 +279,10 @@ const CASES: Record<RuleId, BadCase> = {
   },
   'unique-domain': {
     run: folder(
-      { 'dev.yaml': yaml(env('dev', 0)), 'staging.yaml': yaml(env('staging', 1, { 'domain.name': 'dev.example.com' })) },
+      {
+        'dev.yaml': yaml(env('dev', 0)),
+        'staging.yaml': yaml(env('staging', 1, { 'domain.name': 'dev.example.com' })),
+      },
       'staging.yaml',
     ),
     field: 'domain.name',
@@ -242,7 +291,10 @@ const CASES: Record<RuleId, BadCase> = {
   },
   'account-state-bucket': {
     run: folder(
-      { 'dev.yaml': yaml(env('dev', 0)), 'staging.yaml': yaml(env('staging', 1, { 'state.region': 'eu-central-1' })) },
+      {
+        'dev.yaml': yaml(env('dev', 0)),
+        'staging.yaml': yaml(env('staging', 1, { 'state.region': 'eu-central-1' })),
+      },
       'staging.yaml',
     ),
     field: 'state',
@@ -253,7 +305,9 @@ const CASES: Record<RuleId, BadCase> = {
     run: folder(
       {
         'dev.yaml': yaml(env('dev', 0, { 'state.bucket': 'shared-tfstate' })),
-        'staging.yaml': yaml(env('staging', 1, { 'state.bucket': 'shared-tfstate', 'account.id': '222222222222' })),
+        'staging.yaml': yaml(
+          env('staging', 1, { 'state.bucket': 'shared-tfstate', 'account.id': '222222222222' }),
+        ),
       },
       'staging.yaml',
     ),
@@ -275,7 +329,10 @@ const CASES: Record<RuleId, BadCase> = {
   },
   'account-repository': {
     run: folder(
-      { 'dev.yaml': yaml(env('dev', 0)), 'staging.yaml': yaml(env('staging', 1, { repository: 'example-org/other' })) },
+      {
+        'dev.yaml': yaml(env('dev', 0)),
+        'staging.yaml': yaml(env('staging', 1, { repository: 'example-org/other' })),
+      },
       'staging.yaml',
     ),
     field: 'repository',
@@ -284,7 +341,10 @@ const CASES: Record<RuleId, BadCase> = {
   },
   'unique-cidr': {
     run: folder(
-      { 'dev.yaml': yaml(env('dev', 0)), 'staging.yaml': yaml(env('staging', 1, { 'network.cidr': '10.10.128.0/17' })) },
+      {
+        'dev.yaml': yaml(env('dev', 0)),
+        'staging.yaml': yaml(env('staging', 1, { 'network.cidr': '10.10.128.0/17' })),
+      },
       'staging.yaml',
     ),
     field: 'network.cidr',

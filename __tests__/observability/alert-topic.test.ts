@@ -3,7 +3,11 @@ import { onlyResource, policyOf, resources, synthConstructs } from '../support/s
 
 describe('AlertTopic', () => {
   const json = synthConstructs(
-    (scope) => new AlertTopic(scope, 'alerts', { namePrefix: 'platform-prod', emails: ['a@example.com', 'b@example.com', 'a@example.com'] }),
+    (scope) =>
+      new AlertTopic(scope, 'alerts', {
+        namePrefix: 'platform-prod',
+        emails: ['a@example.com', 'b@example.com', 'a@example.com'],
+      }),
   );
   const topic = onlyResource(json, 'aws_sns_topic');
 
@@ -15,14 +19,21 @@ describe('AlertTopic', () => {
 
   it('lets only the alerting services of this account use the key and publish', () => {
     const keyGrants = policyOf(onlyResource(json, 'aws_kms_key')).Statement.slice(1);
-    expect(keyGrants.map((s) => (s.Principal as { Service: string }).Service)).toEqual(DEFAULT_PUBLISHING_SERVICES);
+    expect(keyGrants.map((s) => (s.Principal as { Service: string }).Service)).toEqual(
+      DEFAULT_PUBLISHING_SERVICES,
+    );
     for (const grant of keyGrants) {
       expect(grant.Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
-      expect(grant.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': expect.stringContaining('aws_caller_identity') } });
+      expect(grant.Condition).toEqual({
+        StringEquals: { 'aws:SourceAccount': expect.stringContaining('aws_caller_identity') },
+      });
     }
     const statements = policyOf(onlyResource(json, 'aws_sns_topic_policy')).Statement;
     const services = statements.find((s) => s.Sid === 'ServicesPublishAlerts');
-    expect(services).toMatchObject({ Action: 'sns:Publish', Principal: { Service: DEFAULT_PUBLISHING_SERVICES } });
+    expect(services).toMatchObject({
+      Action: 'sns:Publish',
+      Principal: { Service: DEFAULT_PUBLISHING_SERVICES },
+    });
     expect(services?.Condition).toHaveProperty(['StringEquals', 'aws:SourceAccount']);
     expect(statements.find((s) => s.Sid === 'DenyInsecureTransport')).toMatchObject({
       Effect: 'Deny',

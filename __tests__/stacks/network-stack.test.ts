@@ -57,7 +57,9 @@ describe('NetworkStack', () => {
   it('publishes exactly the network contract, every output described', () => {
     expect(Object.keys(json.output!).sort()).toEqual(Object.keys(NETWORK_CONTRACT.outputs).sort());
     for (const [name, output] of Object.entries(json.output!)) {
-      expect(output.description).toBe(NETWORK_CONTRACT.outputs[name as keyof typeof NETWORK_CONTRACT.outputs].description);
+      expect(output.description).toBe(
+        NETWORK_CONTRACT.outputs[name as keyof typeof NETWORK_CONTRACT.outputs].description,
+      );
     }
     expect(json.output!.availabilityZones.value).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
     expect(json.output!.privateSubnetIds.value).toHaveLength(3);
@@ -69,7 +71,9 @@ describe('NetworkStack', () => {
     const [vpc] = Object.values(resources(json, 'aws_vpc'));
     expect(vpc.cidr_block).toBe('10.30.0.0/16');
     expect(Object.keys(resources(json, 'aws_nat_gateway'))).toHaveLength(3);
-    expect(Object.keys(resources(json, 'aws_vpc_endpoint'))).toHaveLength(1 + prod.network.interfaceEndpoints.length);
+    expect(Object.keys(resources(json, 'aws_vpc_endpoint'))).toHaveLength(
+      1 + prod.network.interfaceEndpoints.length,
+    );
   });
 
   it('subscribes the configured alert addresses', () => {
@@ -102,7 +106,9 @@ describe('reading the network contract downstream', () => {
       backend: 's3',
       config: { bucket: 'platform-tfstate-222222222222', key: 'prod/network.tfstate', region: 'eu-west-1' },
     });
-    expect(resources(out, 'aws_security_group').sg.vpc_id).toBe('${data.terraform_remote_state.network.outputs.vpcId}');
+    expect(resources(out, 'aws_security_group').sg.vpc_id).toBe(
+      '${data.terraform_remote_state.network.outputs.vpcId}',
+    );
     expect(resources(out, 'aws_db_subnet_group').subnets.subnet_ids).toBe(
       '${data.terraform_remote_state.network.outputs.isolatedSubnetIds}',
     );

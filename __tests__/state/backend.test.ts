@@ -26,7 +26,9 @@ describe('useS3Backend', () => {
     region: 'eu-west-1',
     key: stateKey('prod', 'network'),
   });
-  const doc = JSON.parse(Testing.synth(stack)) as { terraform: { backend: Record<string, Record<string, unknown>> } };
+  const doc = JSON.parse(Testing.synth(stack)) as {
+    terraform: { backend: Record<string, Record<string, unknown>> };
+  };
 
   it('is the S3 backend of the stack', () => {
     expect(backend).toBeInstanceOf(S3Backend);

@@ -78,7 +78,9 @@ describe('readContract', () => {
     expect(Array.isArray(network.privateSubnetIds)).toBe(true);
     expect(Token.isUnresolved(network.privateSubnetIds)).toBe(true);
     expect(doc.output?.subnets.value).toBe('${data.terraform_remote_state.network.outputs.privateSubnetIds}');
-    expect(doc.output?.firstSubnet.value).toBe('${element(data.terraform_remote_state.network.outputs.privateSubnetIds, 0)}');
+    expect(doc.output?.firstSubnet.value).toBe(
+      '${element(data.terraform_remote_state.network.outputs.privateSubnetIds, 0)}',
+    );
   });
 
   it('returns numbers as number tokens', () => {

@@ -38,6 +38,9 @@ export function onlyResource(json: TerraformJson, type: string): Record<string, 
 }
 
 /** Parses a policy attribute (a JSON string) of a synthesized resource. */
-export function policyOf(resource: Record<string, unknown>, attribute = 'policy'): { Statement: Record<string, unknown>[] } {
+export function policyOf(
+  resource: Record<string, unknown>,
+  attribute = 'policy',
+): { Statement: Record<string, unknown>[] } {
   return JSON.parse(resource[attribute] as string);
 }

@@ -12,7 +12,7 @@ export const NAME_HASH_LENGTH = 6;
  * when the result is too long it is cut and a short hash of the full name is appended, so two long
  * names that share a prefix still differ.
  *
- * @example resourceName('targetGroup', 'platform', 'production', 'api', 'blue') // 'platform-production-api-b-3fa9c1'
+ * @example resourceName('targetGroup', 'platform', 'production', 'checkout-api', 'blue') // 25 characters, '-', 6 hex of the hash
  */
 export function resourceName(kind: NameKind, ...parts: string[]): string {
   const rule: NameRule = NAME_RULES[kind];

@@ -103,7 +103,11 @@ export class AlertTopic extends Construct {
     // Keyed by address, not position: reordering the list must not re-create (and un-confirm) subscriptions.
     this.subscriptions = [...new Set(props.emails ?? [])].map(
       (email) =>
-        new SnsTopicSubscription(this, `email-${email}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email }),
+        new SnsTopicSubscription(this, `email-${email}`, {
+          topicArn: this.topic.arn,
+          protocol: 'email',
+          endpoint: email,
+        }),
     );
   }
 }

@@ -41,7 +41,13 @@ export interface EncryptionKeyProps {
   readonly preventDestroy?: boolean;
 }
 
-const DEFAULT_SERVICE_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'];
+const DEFAULT_SERVICE_ACTIONS = [
+  'kms:Encrypt*',
+  'kms:Decrypt*',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKey*',
+  'kms:Describe*',
+];
 
 /**
  * A customer-managed KMS key with yearly rotation and an alias. The key policy gives the account
@@ -59,7 +65,9 @@ export class EncryptionKey extends Construct {
     super(scope, id);
     const deletionWindow = props.deletionWindowInDays ?? 30;
     if (!Number.isInteger(deletionWindow) || deletionWindow < 7 || deletionWindow > 30) {
-      throw new Error(`EncryptionKey ${props.alias}: deletionWindowInDays must be 7-30, got ${deletionWindow}`);
+      throw new Error(
+        `EncryptionKey ${props.alias}: deletionWindowInDays must be 7-30, got ${deletionWindow}`,
+      );
     }
     const aws = awsContext(this);
     const statements: KeyPolicyStatement[] = [
@@ -70,19 +78,19 @@ export class EncryptionKey extends Construct {
         Action: 'kms:*',
         Resource: '*',
       },
-      ...(props.serviceGrants ?? []).map(
-        (grant, i): KeyPolicyStatement => ({
-          Sid: `AllowService${i}`,
-          Effect: 'Allow',
-          Principal: { Service: grant.servicePrincipal },
-          Action: grant.actions ?? DEFAULT_SERVICE_ACTIONS,
-          Resource: '*',
-          ...(grant.conditions ? { Condition: grant.conditions } : {}),
-        }),
-      ),
+      ...(props.serviceGrants ?? []).map((grant, i): KeyPolicyStatement => ({
+        Sid: `AllowService${i}`,
+        Effect: 'Allow',
+        Principal: { Service: grant.servicePrincipal },
+        Action: grant.actions ?? DEFAULT_SERVICE_ACTIONS,
+        Resource: '*',
+        ...(grant.conditions ? { Condition: grant.conditions } : {}),
+      })),
       ...(props.additionalStatements ?? []),
     ];
-    const lifecycle: TerraformResourceLifecycle | undefined = props.preventDestroy ? { preventDestroy: true } : undefined;
+    const lifecycle: TerraformResourceLifecycle | undefined = props.preventDestroy
+      ? { preventDestroy: true }
+      : undefined;
     const aliasName = resourceName('kmsAlias', props.alias);
     this.key = new KmsKey(this, 'key', {
       description: props.description,

@@ -16,7 +16,11 @@ export type ContractSpec = Readonly<Record<string, OutputSpec>>;
 
 /** The TypeScript values of a contract's outputs: `string[]` for lists, `number` for numbers. */
 export type ContractValues<S extends ContractSpec> = {
-  readonly [K in keyof S]: S[K]['type'] extends 'list' ? string[] : S[K]['type'] extends 'number' ? number : string;
+  readonly [K in keyof S]: S[K]['type'] extends 'list'
+    ? string[]
+    : S[K]['type'] extends 'number'
+      ? number
+      : string;
 };
 
 /** The typed output contract of one stack layer, e.g. `network`. */
@@ -68,7 +72,11 @@ export function readContract<S extends ContractSpec>(
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(contract.outputs)) {
     values[name] =
-      spec.type === 'list' ? remote.getList(name) : spec.type === 'number' ? remote.getNumber(name) : remote.getString(name);
+      spec.type === 'list'
+        ? remote.getList(name)
+        : spec.type === 'number'
+          ? remote.getNumber(name)
+          : remote.getString(name);
   }
   return values as ContractValues<S>;
 }

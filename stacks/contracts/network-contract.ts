@@ -9,11 +9,20 @@ export const NETWORK_CONTRACT = defineContract('network', {
   vpcCidr: { type: 'string', description: 'IPv4 CIDR of the VPC.' },
   availabilityZones: { type: 'list', description: 'Availability zones the network spans, in subnet order.' },
   publicSubnetIds: { type: 'list', description: 'Public subnets (load balancers, NAT), one per AZ.' },
-  privateSubnetIds: { type: 'list', description: 'Private subnets (application tasks, egress through NAT), one per AZ.' },
-  isolatedSubnetIds: { type: 'list', description: 'Isolated subnets (databases, caches; no internet route), one per AZ.' },
+  privateSubnetIds: {
+    type: 'list',
+    description: 'Private subnets (application tasks, egress through NAT), one per AZ.',
+  },
+  isolatedSubnetIds: {
+    type: 'list',
+    description: 'Isolated subnets (databases, caches; no internet route), one per AZ.',
+  },
   privateRouteTableIds: { type: 'list', description: 'Route tables of the private subnets.' },
   isolatedRouteTableIds: { type: 'list', description: 'Route tables of the isolated subnets.' },
-  natPublicIps: { type: 'list', description: 'Public IPs the private tier egresses from (for partner allowlists).' },
+  natPublicIps: {
+    type: 'list',
+    description: 'Public IPs the private tier egresses from (for partner allowlists).',
+  },
   alertTopicArn: { type: 'string', description: 'SNS topic every alarm of the environment notifies.' },
 });
 
