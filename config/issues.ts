@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { isRuleId, RULES, RuleId } from './rules';
 
 /** One problem in one environment file, in the words a person needs to fix it. */

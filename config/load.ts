@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseIpv4Cidr } from '../lib/network/subnet-plan';
 import { stateBackendOf } from './derived';
 import { ConfigError, ConfigIssue, fromZodIssue, ruleIssue } from './issues';
@@ -9,13 +9,10 @@ import { RuleId } from './rules';
 import { EnvironmentConfig, environmentSchema } from './schema';
 
 /**
- * Where `main.ts` reads environments from unless `INFRA_CONFIG_DIR` says otherwise: `config/environments`
- * of the project, whether this module runs from source (`config/`) or compiled (`dist/config/`).
+ * Where `main.ts` reads environments from unless `INFRA_CONFIG_DIR` says otherwise, relative to the
+ * working directory: cdktf runs the app from the project root, where `cdktf.json` is.
  */
-export const DEFAULT_CONFIG_DIR =
-  [path.join(__dirname, 'environments'), path.resolve(__dirname, '..', '..', 'config', 'environments')].find(
-    (dir) => existsSync(dir),
-  ) ?? path.join(__dirname, 'environments');
+export const DEFAULT_CONFIG_DIR = 'config/environments';
 
 /** File extensions read as environment files; every other file in the folder is ignored. */
 export const CONFIG_EXTENSIONS = ['.yaml', '.yml', '.json'];

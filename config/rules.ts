@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the error report says about one rule, and where the rule is checked. */
 export interface RuleDefinition {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameViolation } from '../lib/naming';
 import {
   DEFAULT_SUBNET_PREFIX_LENGTHS,

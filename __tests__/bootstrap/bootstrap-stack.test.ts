@@ -17,11 +17,11 @@ import {
   onlyResource,
   onlyResourceId,
   parsePolicy,
-  resourcesOf,
+  resources,
   statement,
-  Synthesized,
-  trustAllows,
-} from './helpers';
+  TerraformJson,
+} from '../support/synth';
+import { trustAllows } from './helpers';
 
 const PROPS: BootstrapStackProps = {
   accountId: '111111111111',
@@ -36,13 +36,13 @@ const PROPS: BootstrapStackProps = {
 };
 const aud = 'sts.amazonaws.com';
 
-function synthStack(props: Partial<BootstrapStackProps> = {}): { stack: BootstrapStack; doc: Synthesized } {
+function synthStack(props: Partial<BootstrapStackProps> = {}): { stack: BootstrapStack; doc: TerraformJson } {
   const stack = new BootstrapStack(Testing.app(), { ...PROPS, ...props });
-  return { stack, doc: JSON.parse(Testing.synth(stack)) as Synthesized };
+  return { stack, doc: JSON.parse(Testing.synth(stack)) as TerraformJson };
 }
 
-function roleNamed(doc: Synthesized, name: string): { id: string; role: Record<string, unknown> } {
-  const found = Object.entries(resourcesOf(doc, 'aws_iam_role')).find(([, r]) => r.name === name);
+function roleNamed(doc: TerraformJson, name: string): { id: string; role: Record<string, unknown> } {
+  const found = Object.entries(resources(doc, 'aws_iam_role')).find(([, r]) => r.name === name);
   if (!found) throw new Error(`no role ${name}`);
   return { id: found[0], role: found[1] };
 }
@@ -113,7 +113,7 @@ describe('BootstrapStack', () => {
     expect(onlyResource(doc, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({
       status: 'Enabled',
     });
-    expect(resourcesOf(doc, 'aws_dynamodb_table')).toEqual({});
+    expect(resources(doc, 'aws_dynamodb_table')).toEqual({});
   });
 
   it('creates the GitHub OIDC provider and trusts it from both roles', () => {
@@ -154,7 +154,7 @@ describe('BootstrapStack', () => {
   });
 
   it('scopes both roles’ state permissions to this stack’s bucket and key', () => {
-    const policies = Object.values(resourcesOf(doc, 'aws_iam_role_policy'));
+    const policies = Object.values(resources(doc, 'aws_iam_role_policy'));
     const byName = (name: string) => parsePolicy(policies.find((p) => p.name === name)?.policy);
     const bucketArn = `\${aws_s3_bucket.${bucketId}.arn}`;
     const keyArn = `\${aws_kms_key.${keyId}.arn}`;
@@ -189,7 +189,7 @@ describe('BootstrapStack', () => {
   it('uses an existing OIDC provider when given one', () => {
     const existing = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
     const reused = synthStack({ existingOidcProviderArn: existing }).doc;
-    expect(resourcesOf(reused, 'aws_iam_openid_connect_provider')).toEqual({});
+    expect(resources(reused, 'aws_iam_openid_connect_provider')).toEqual({});
     expect(reused.output?.oidcProviderArn.value).toBe(existing);
     const trust = parsePolicy(roleNamed(reused, 'platform-github-apply').role.assume_role_policy);
     expect(trust.Statement[0].Principal).toEqual({ Federated: existing });
@@ -198,7 +198,7 @@ describe('BootstrapStack', () => {
   it('lets deploys manage the IAM resources of every managed prefix', () => {
     const multi = synthStack({ managedNamePrefixes: ['platform', 'billing'] }).doc;
     const iam = parsePolicy(
-      Object.values(resourcesOf(multi, 'aws_iam_role_policy')).find((p) => p.name === 'prefixed-iam')?.policy,
+      Object.values(resources(multi, 'aws_iam_role_policy')).find((p) => p.name === 'prefixed-iam')?.policy,
     );
     expect(list(statement(iam, 'PassPrefixedRoles').Resource)).toEqual([
       expect.stringMatching(/:role\/platform-\*$/),
@@ -211,9 +211,9 @@ describe('BootstrapStack', () => {
     const addresses = [...help.matchAll(/terraform import (\S+) /g)].map((m) => m[1]);
     expect(addresses).toHaveLength(1);
     const [type, name] = addresses[0].split('.');
-    expect(Object.keys(resourcesOf(doc, type))).toEqual([name]);
+    expect(Object.keys(resources(doc, type))).toEqual([name]);
     const other = synthStack({ accountId: '222222222222', accountName: 'prod' }).doc;
-    expect(Object.keys(resourcesOf(other, type))).toEqual([name]);
+    expect(Object.keys(resources(other, type))).toEqual([name]);
   });
 
   it.each<[Partial<BootstrapStackProps>, string]>([
@@ -320,7 +320,7 @@ describe('bootstrapPropsFor', () => {
     const app = Testing.app();
     const stacks = bootstrapStacksFor(app, [staging, prod, dev], { stateBackend: 's3' });
     expect(stacks.map((s) => s.node.id)).toEqual(['bootstrap-nonprod', 'bootstrap-222222222222']);
-    const synthesized = JSON.parse(Testing.synth(stacks[1])) as Synthesized;
+    const synthesized = JSON.parse(Testing.synth(stacks[1])) as TerraformJson;
     expect(synthesized.terraform?.backend?.s3).toMatchObject({
       bucket: 'acme-prod-tfstate',
       key: 'bootstrap-222222222222.tfstate',
@@ -333,7 +333,7 @@ describe('bootstrapPropsFor', () => {
 
   it('takes the backend from INFRA_BOOTSTRAP_BACKEND when the app does not choose, S3 unless told', () => {
     const backendOf = (stack: BootstrapStack) =>
-      Object.keys((JSON.parse(Testing.synth(stack)) as Synthesized).terraform?.backend ?? {});
+      Object.keys((JSON.parse(Testing.synth(stack)) as TerraformJson).terraform?.backend ?? {});
     const saved = process.env.INFRA_BOOTSTRAP_BACKEND;
     try {
       delete process.env.INFRA_BOOTSTRAP_BACKEND;
@@ -355,7 +355,7 @@ describe('bootstrapPropsFor', () => {
     const accounts = new Set(environments.map((e) => e.account.id));
     expect(stacks).toHaveLength(accounts.size);
     for (const stack of stacks) {
-      const synthesized = JSON.parse(Testing.synth(stack)) as Synthesized;
+      const synthesized = JSON.parse(Testing.synth(stack)) as TerraformJson;
       expect(synthesized.terraform?.backend).toHaveProperty('local');
       expect(Object.keys(synthesized.resource ?? {})).toEqual(
         expect.arrayContaining(['aws_s3_bucket', 'aws_iam_role']),

@@ -8,7 +8,8 @@ import {
   sessionDuration,
   STS_AUDIENCE,
 } from '../../lib/bootstrap';
-import { AUD, onlyResource, parsePolicy, resourcesOf, SUB, synthScope, trustAllows } from './helpers';
+import { onlyResource, parsePolicy, resources, synthScope } from '../support/synth';
+import { AUD, SUB, trustAllows } from './helpers';
 
 const REPO = 'example-org/platform-infra';
 const PROVIDER_ARN = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
@@ -28,7 +29,7 @@ describe('GithubOidcProvider', () => {
     const doc = synthScope((scope) => {
       construct = new GithubOidcProvider(scope, 'github', { existingProviderArn: PROVIDER_ARN });
     });
-    expect(resourcesOf(doc, 'aws_iam_openid_connect_provider')).toEqual({});
+    expect(resources(doc, 'aws_iam_openid_connect_provider')).toEqual({});
     expect(construct?.providerArn).toBe(PROVIDER_ARN);
     expect(construct?.provider).toBeUndefined();
   });

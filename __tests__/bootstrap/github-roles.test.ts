@@ -10,12 +10,12 @@ import {
   onlyResource,
   parsePolicy,
   Policy,
-  resourcesOf,
+  resources,
   statement,
   synthScope,
-  Synthesized,
-  trustAllows,
-} from './helpers';
+  TerraformJson,
+} from '../support/synth';
+import { trustAllows } from './helpers';
 
 const REPO = 'example-org/platform-infra';
 const PROVIDER_ARN = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
@@ -25,17 +25,17 @@ const PLAN_ROLE_ARN = 'arn:aws:iam::111111111111:role/platform-github-plan';
 const aud = STS_AUDIENCE;
 
 /** The inline policies of the synthesized roles, by policy name. */
-function inlinePolicies(doc: Synthesized): Record<string, Policy> {
+function inlinePolicies(doc: TerraformJson): Record<string, Policy> {
   return Object.fromEntries(
-    Object.values(resourcesOf(doc, 'aws_iam_role_policy')).map((p) => [
+    Object.values(resources(doc, 'aws_iam_role_policy')).map((p) => [
       p.name as string,
       parsePolicy(p.policy),
     ]),
   );
 }
 
-function managedPolicyArns(doc: Synthesized): string[] {
-  return Object.values(resourcesOf(doc, 'aws_iam_role_policy_attachment')).map((a) => a.policy_arn as string);
+function managedPolicyArns(doc: TerraformJson): string[] {
+  return Object.values(resources(doc, 'aws_iam_role_policy_attachment')).map((a) => a.policy_arn as string);
 }
 
 describe('GithubPlanRole', () => {
@@ -178,7 +178,7 @@ describe('GithubApplyRole', () => {
     synthScope((scope) => new GithubApplyRole(scope, 'apply', { ...base, ...props }));
   const doc = synthApply();
   const role = onlyResource(doc, 'aws_iam_role');
-  const roleId = Object.keys(resourcesOf(doc, 'aws_iam_role'))[0];
+  const roleId = Object.keys(resources(doc, 'aws_iam_role'))[0];
   const trust = parsePolicy(role.assume_role_policy);
   const policies = inlinePolicies(doc);
 

@@ -1,6 +1,14 @@
 import { StateBucket, StateBucketProps } from '../../lib/bootstrap';
 import { stateKeyAliasOf } from '../../lib/state';
-import { onlyResource, onlyResourceId, parsePolicy, resourcesOf, statement, synthScope } from './helpers';
+import {
+  onlyResource,
+  onlyResourceId,
+  parsePolicy,
+  resources,
+  statement,
+  synthScope,
+} from '../support/synth';
+import { denyInsecureTransport, denyTlsOlderThan12 } from '../support/s3-policy';
 
 const BUCKET = 'platform-tfstate-111111111111';
 
@@ -67,25 +75,11 @@ describe('StateBucket', () => {
     const policy = parsePolicy(resource.policy);
 
     it('denies every request without TLS, to the bucket and its objects', () => {
-      expect(statement(policy, 'DenyInsecureTransport')).toEqual({
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      });
+      expect(statement(policy, 'DenyInsecureTransport')).toEqual(denyInsecureTransport(bucketArn));
     });
 
     it('denies TLS older than 1.2', () => {
-      expect(statement(policy, 'DenyTlsOlderThan12')).toEqual({
-        Sid: 'DenyTlsOlderThan12',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } },
-      });
+      expect(statement(policy, 'DenyTlsOlderThan12')).toEqual(denyTlsOlderThan12(bucketArn));
     });
 
     it('denies uploads that ask for an encryption other than KMS, and only those', () => {
@@ -160,11 +154,11 @@ describe('StateBucket', () => {
   });
 
   it('creates no lock table: locking is S3 lock files', () => {
-    expect(resourcesOf(doc, 'aws_dynamodb_table')).toEqual({});
+    expect(resources(doc, 'aws_dynamodb_table')).toEqual({});
   });
 
   it('has no access logging unless asked', () => {
-    expect(resourcesOf(doc, 'aws_s3_bucket_logging')).toEqual({});
+    expect(resources(doc, 'aws_s3_bucket_logging')).toEqual({});
     const logged = synthBucket({ accessLogs: { targetBucket: 'platform-logs-111111111111' } });
     expect(onlyResource(logged, 'aws_s3_bucket_logging')).toMatchObject({
       target_bucket: 'platform-logs-111111111111',

@@ -1,15 +1,8 @@
 import { Testing } from 'cdktf';
 import { FlowLogBucket } from '../../lib/network';
-import {
-  asList,
-  onlyResource,
-  policyOf,
-  ref,
-  resourcesOf,
-  statement,
-  synthNetwork,
-  TfJson,
-} from './synth-network';
+import { denyInsecureTransport, denyTlsOlderThan12 } from '../support/s3-policy';
+import { list, policyOf, ref, statement } from '../support/synth';
+import { onlyResource, resourcesOf, synthNetwork, TfJson } from './synth-network';
 
 /** The Terraform expressions awsContext resolves to in a synthesized stack. */
 function context(json: TfJson) {
@@ -98,8 +91,8 @@ describe('flow logs to CloudWatch Logs (default)', () => {
       `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:log-group:*`,
     );
     for (const s of policy.Statement) {
-      expect(asList(s.Resource)).not.toContain('*');
-      expect(asList(s.Action).every((action) => action.startsWith('logs:'))).toBe(true);
+      expect(list(s.Resource)).not.toContain('*');
+      expect(list(s.Action).every((action) => action.startsWith('logs:'))).toBe(true);
     }
   });
 
@@ -190,16 +183,10 @@ describe('flow logs to S3', () => {
     });
   });
 
-  test('the bucket policy denies plain HTTP and lets log delivery of this account write', () => {
+  test('the bucket policy denies plain HTTP and TLS before 1.2, and lets log delivery of this account write', () => {
     const policy = policyOf(onlyResource(json, 'aws_s3_bucket_policy')[1]);
-    expect(statement(policy, 'DenyInsecureTransport')).toEqual({
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 's3:*',
-      Resource: [bucketArn, `${bucketArn}/*`],
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    });
+    expect(statement(policy, 'DenyInsecureTransport')).toEqual(denyInsecureTransport(bucketArn));
+    expect(statement(policy, 'DenyTlsOlderThan12')).toEqual(denyTlsOlderThan12(bucketArn));
     expect(statement(policy, 'AWSLogDeliveryWrite')).toEqual({
       Sid: 'AWSLogDeliveryWrite',
       Effect: 'Allow',
@@ -219,7 +206,13 @@ describe('flow logs to S3', () => {
       Resource: bucketArn,
       Condition: fromThisAccountsLogs,
     });
-    expect(policy.Statement).toHaveLength(3);
+    // Nothing beyond the TLS baseline and the two statements AWS documents for log delivery.
+    expect(policy.Statement.map((s) => s.Sid)).toEqual([
+      'DenyInsecureTransport',
+      'DenyTlsOlderThan12',
+      'AWSLogDeliveryWrite',
+      'AWSLogDeliveryAclCheck',
+    ]);
   });
 
   test('the key lets log delivery of this account encrypt, nothing more', () => {

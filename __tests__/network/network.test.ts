@@ -1,7 +1,8 @@
 import { Testing } from 'cdktf';
 import { Network } from '../../lib/network';
 import { planSubnets } from '../../lib/network/subnet-plan';
-import { BASE_PROPS, byNameTag, onlyResource, ref, resourcesOf, synthNetwork, TfJson } from './synth-network';
+import { ref } from '../support/synth';
+import { BASE_PROPS, byNameTag, onlyResource, resourcesOf, synthNetwork, TfJson } from './synth-network';
 
 const AZS = BASE_PROPS.availabilityZones;
 

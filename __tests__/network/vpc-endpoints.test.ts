@@ -1,4 +1,5 @@
-import { BASE_PROPS, byNameTag, onlyResource, ref, resourcesOf, synthNetwork, TfJson } from './synth-network';
+import { ref } from '../support/synth';
+import { BASE_PROPS, byNameTag, onlyResource, resourcesOf, synthNetwork, TfJson } from './synth-network';
 
 function regionOf(json: TfJson): string {
   const [region] = Object.keys(json.data.aws_region);

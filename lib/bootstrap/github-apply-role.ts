@@ -4,8 +4,8 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { nameViolation } from '../naming';
+import { policyDocument, PolicyStatement } from '../security/policy-document';
 import { environmentSubject, githubTrustPolicy, sessionDuration } from './github-trust';
-import { policyDocument, PolicyStatement } from './policy-document';
 
 /** Props of {@link GithubApplyRole}. */
 export interface GithubApplyRoleProps {

@@ -4,8 +4,8 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { nameViolation } from '../naming';
+import { policyDocument } from '../security/policy-document';
 import { branchSubject, githubTrustPolicy, pullRequestSubject, sessionDuration } from './github-trust';
-import { policyDocument } from './policy-document';
 
 /** Props of {@link GithubPlanRole}. */
 export interface GithubPlanRoleProps {

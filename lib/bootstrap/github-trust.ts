@@ -1,4 +1,4 @@
-import { policyDocument } from './policy-document';
+import { policyDocument } from '../security/policy-document';
 
 /** Issuer of the tokens GitHub Actions hands to workflows (`id-token: write`). */
 export const GITHUB_OIDC_URL = 'https://token.actions.githubusercontent.com';

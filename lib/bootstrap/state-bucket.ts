@@ -6,12 +6,10 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
-import { nameViolation } from '../naming';
 import { EncryptionKey } from '../security/encryption-key';
 import { stateKeyAliasOf } from '../state/backend';
-import { policyDocument } from './policy-document';
+import { abortIncompleteUploadsRule, SecureBucket } from '../storage/secure-bucket';
 
 /** Where the state bucket's server access logs go. */
 export interface StateBucketAccessLogs {
@@ -53,6 +51,8 @@ export interface StateBucketProps {
  * S3 lock files (`use_lockfile`), so there is no DynamoDB table.
  */
 export class StateBucket extends Construct {
+  /** The hardened bucket this is built on (versioning, encryption, public access block, TLS-only policy). */
+  readonly secureBucket: SecureBucket;
   /** The bucket. */
   readonly bucket: S3Bucket;
   /** The customer-managed key that encrypts the state. */
@@ -82,8 +82,6 @@ export class StateBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
-    const why = nameViolation('s3Bucket', props.bucketName);
-    if (why) throw new Error(`StateBucket: bucket name '${props.bucketName}' ${why}`);
     const retentionDays = props.noncurrentVersionRetentionDays ?? 90;
     const versionsToKeep = props.noncurrentVersionsToKeep ?? 10;
     const abortDays = props.abortIncompleteUploadDays ?? 7;
@@ -91,9 +89,6 @@ export class StateBucket extends Construct {
     requireInteger('noncurrentVersionsToKeep', versionsToKeep, 1, 100);
     requireInteger('abortIncompleteUploadDays', abortDays, 1, 365);
     const preventDestroy = props.preventDestroy ?? true;
-    const lifecycle: TerraformResourceLifecycle | undefined = preventDestroy
-      ? { preventDestroy: true }
-      : undefined;
 
     this.bucketName = props.bucketName;
     this.keyAlias = stateKeyAliasOf(props.bucketName);
@@ -106,90 +101,16 @@ export class StateBucket extends Construct {
     });
     this.keyArn = this.key.keyArn;
 
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucket: props.bucketName,
-      // Never empty the bucket to delete it: state is the one thing that must outlive a mistake.
-      forceDestroy: false,
-      tags: { Name: props.bucketName },
-      lifecycle,
-    });
-    this.bucketArn = this.bucket.arn;
-
-    this.versioning = new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-
-    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.keyArn },
-          // One KMS call per bucket key instead of per object: cheaper, and fewer KMS throttles.
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-
-    this.ownershipControls = new S3BucketOwnershipControls(this, 'ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-
-    const everything = [this.bucket.arn, `${this.bucket.arn}/*`];
-    this.policy = new S3BucketPolicy(this, 'policy', {
-      bucket: this.bucket.id,
-      policy: policyDocument([
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: everything,
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-        {
-          Sid: 'DenyTlsOlderThan12',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: everything,
-          Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } },
-        },
-        {
-          // An upload that asks for SSE-S3 (what the S3 backend sends for `encrypt = true`
-          // without `kms_key_id`) would bypass the key; uploads without the header get the
-          // bucket default, the key.
-          Sid: 'DenyEncryptionOtherThanKms',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:PutObject',
-          Resource: `${this.bucket.arn}/*`,
-          Condition: {
-            Null: { 's3:x-amz-server-side-encryption': 'false' },
-            StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
-          },
-        },
-      ]),
-      // S3 rejects a policy change while the public access block is being changed.
-      dependsOn: [this.publicAccessBlock],
-    });
-
-    this.lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
+    // The key comes first because the bucket's default encryption names it. SecureBucket checks the
+    // name and never force-destroys the bucket: state is the one thing that must outlive a mistake.
+    this.secureBucket = new SecureBucket(this, 'bucket', {
+      bucketName: props.bucketName,
+      encryption: { type: 'sse-kms', keyArn: this.key.keyArn },
+      preventDestroy,
+      lifecycleRules: [
         {
           id: 'expire-old-state-versions',
           status: 'Enabled',
-          // An empty filter is the whole bucket (provider docs' form; a rule without one warns).
           filter: [{}],
           noncurrentVersionExpiration: [
             { noncurrentDays: retentionDays, newerNoncurrentVersions: versionsToKeep },
@@ -197,16 +118,31 @@ export class StateBucket extends Construct {
           // Lock files are written and deleted on every run; drop their leftover delete markers.
           expiration: [{ expiredObjectDeleteMarker: true }],
         },
-        {
-          id: 'abort-incomplete-uploads',
-          status: 'Enabled',
-          filter: [{}],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: abortDays }],
-        },
+        abortIncompleteUploadsRule(abortDays),
       ],
-      // Lifecycle rules on noncurrent versions need versioning in place first.
-      dependsOn: [this.versioning],
     });
+    this.secureBucket.addToPolicy({
+      // An upload that asks for SSE-S3 (what the S3 backend sends for `encrypt = true`
+      // without `kms_key_id`) would bypass the key; uploads without the header get the
+      // bucket default, the key.
+      Sid: 'DenyEncryptionOtherThanKms',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: this.secureBucket.arnForObjects('*'),
+      Condition: {
+        Null: { 's3:x-amz-server-side-encryption': 'false' },
+        StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' },
+      },
+    });
+    this.bucket = this.secureBucket.bucket;
+    this.bucketArn = this.secureBucket.bucketArn;
+    this.versioning = this.secureBucket.versioning;
+    this.encryption = this.secureBucket.encryption;
+    this.publicAccessBlock = this.secureBucket.publicAccessBlock;
+    this.ownershipControls = this.secureBucket.ownershipControls;
+    this.policy = this.secureBucket.policy;
+    this.lifecycle = this.secureBucket.lifecycle;
 
     if (props.accessLogs) {
       this.logging = new S3BucketLoggingA(this, 'logging', {

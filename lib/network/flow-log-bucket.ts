@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { resourceName } from '../naming';
 import { EncryptionKey } from '../security/encryption-key';
+import { SecureBucket } from '../storage/secure-bucket';
 import { nameTag } from './name-tag';
 
 /** Props of {@link FlowLogBucket}. */
@@ -36,6 +37,8 @@ const ACCOUNT_ID_LENGTH = 12;
  * delivery service of this account writes to, over TLS, and that forgets records after the retention.
  */
 export class FlowLogBucket extends Construct {
+  /** The hardened bucket this is built on (versioning, encryption, public access block, TLS-only policy). */
+  readonly secureBucket: SecureBucket;
   /** The KMS key the bucket encrypts objects with. */
   readonly key: EncryptionKey;
   /** The bucket. */
@@ -48,7 +51,7 @@ export class FlowLogBucket extends Construct {
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
   /** Object ownership: bucket owner enforced (ACLs off). */
   readonly ownershipControls: S3BucketOwnershipControls;
-  /** Bucket policy: log delivery may write, nobody may use plain HTTP. */
+  /** Bucket policy: log delivery may write, nobody may use plain HTTP or TLS older than 1.2. */
   readonly policy: S3BucketPolicy;
   /** Expiry of records after the retention, and of noncurrent versions after {@link FLOW_LOG_NONCURRENT_DAYS}. */
   readonly lifecycle: S3BucketLifecycleConfiguration;
@@ -68,8 +71,8 @@ export class FlowLogBucket extends Construct {
         `FlowLogBucket: '${baseName}-<account id>' would exceed S3's 63 characters; shorten namePrefix`,
       );
     }
+    // A token, so SecureBucket cannot check it: the check above and resourceName's stand in.
     const bucketName = `${baseName}-${aws.accountId}`;
-    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
     const fromThisAccountsLogs = {
       StringEquals: { 'aws:SourceAccount': aws.accountId },
       ArnLike: { 'aws:SourceArn': `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:*` },
@@ -95,87 +98,12 @@ export class FlowLogBucket extends Construct {
       ],
     });
 
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucket: bucketName,
-      forceDestroy: false,
+    this.secureBucket = new SecureBucket(this, 'bucket', {
+      bucketName,
+      encryption: { type: 'sse-kms', keyArn: this.key.keyArn },
+      preventDestroy: props.preventDestroy,
       tags: nameTag(props.namePrefix, 'vpc-flow-logs'),
-      lifecycle,
-    });
-
-    this.versioning = new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-
-    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.key.keyArn },
-          // One data key per bucket instead of per object: cuts KMS requests (and cost) by orders of magnitude.
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-
-    this.ownershipControls = new S3BucketOwnershipControls(this, 'ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-
-    this.policy = new S3BucketPolicy(this, 'policy', {
-      bucket: this.bucket.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-          // The two statements AWS documents for flow log delivery ("Amazon S3 bucket permissions for flow logs").
-          {
-            Sid: 'AWSLogDeliveryWrite',
-            Effect: 'Allow',
-            Principal: { Service: LOG_DELIVERY },
-            Action: 's3:PutObject',
-            Resource: `${this.bucket.arn}/AWSLogs/${aws.accountId}/*`,
-            Condition: {
-              StringEquals: {
-                ...fromThisAccountsLogs.StringEquals,
-                's3:x-amz-acl': 'bucket-owner-full-control',
-              },
-              ArnLike: fromThisAccountsLogs.ArnLike,
-            },
-          },
-          {
-            Sid: 'AWSLogDeliveryAclCheck',
-            Effect: 'Allow',
-            Principal: { Service: LOG_DELIVERY },
-            Action: ['s3:GetBucketAcl', 's3:ListBucket'],
-            Resource: this.bucket.arn,
-            Condition: fromThisAccountsLogs,
-          },
-        ],
-      }),
-      // S3 aborts a bucket policy change made while the public access block is changing (OperationAborted).
-      dependsOn: [this.publicAccessBlock],
-    });
-
-    this.lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket: this.bucket.id,
-      rule: [
+      lifecycleRules: [
         {
           id: 'expire-flow-logs',
           status: 'Enabled',
@@ -192,10 +120,39 @@ export class FlowLogBucket extends Construct {
           expiration: [{ expiredObjectDeleteMarker: true }],
         },
       ],
-      // A lifecycle rule on noncurrent versions needs versioning in place first.
-      dependsOn: [this.versioning],
     });
-
-    this.readiness = [this.policy, this.encryption, this.ownershipControls, this.publicAccessBlock];
+    // The two statements AWS documents for flow log delivery ("Amazon S3 bucket permissions for flow logs").
+    this.secureBucket.addToPolicy(
+      {
+        Sid: 'AWSLogDeliveryWrite',
+        Effect: 'Allow',
+        Principal: { Service: LOG_DELIVERY },
+        Action: 's3:PutObject',
+        Resource: this.secureBucket.arnForObjects(`AWSLogs/${aws.accountId}/*`),
+        Condition: {
+          StringEquals: {
+            ...fromThisAccountsLogs.StringEquals,
+            's3:x-amz-acl': 'bucket-owner-full-control',
+          },
+          ArnLike: fromThisAccountsLogs.ArnLike,
+        },
+      },
+      {
+        Sid: 'AWSLogDeliveryAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: LOG_DELIVERY },
+        Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+        Resource: this.secureBucket.bucketArn,
+        Condition: fromThisAccountsLogs,
+      },
+    );
+    this.bucket = this.secureBucket.bucket;
+    this.versioning = this.secureBucket.versioning;
+    this.encryption = this.secureBucket.encryption;
+    this.publicAccessBlock = this.secureBucket.publicAccessBlock;
+    this.ownershipControls = this.secureBucket.ownershipControls;
+    this.policy = this.secureBucket.policy;
+    this.lifecycle = this.secureBucket.lifecycle;
+    this.readiness = this.secureBucket.readiness;
   }
 }
