@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import { ConfigError } from './config/issues';
 import { DEFAULT_CONFIG_DIR, loadEnvironments } from './config/load';
 import { buildStacks } from './stacks/app';
+import { enableFastSynth } from './stacks/fast-synth';
 import { staleSources } from './stacks/stale-build';
 
 /**
@@ -29,9 +30,9 @@ function main(): number {
     }
     throw error;
   }
-  // Creation stack traces go into construct metadata only, never into the Terraform JSON, and
-  // capturing them is a third of synth time.
-  const app = new App({ stackTraces: false });
+  // Skips work whose result this app never uses (stacks/fast-synth.ts); DEBUG keeps cdktf's own path.
+  if (!process.env.DEBUG) enableFastSynth();
+  const app = new App({ stackTraces: Boolean(process.env.DEBUG) });
   buildStacks(app, environments);
   app.synth();
   return 0;

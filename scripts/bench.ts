@@ -58,15 +58,31 @@ function runOnce(command: string, env: Record<string, string>): Sample {
   return { wallMs, peakRssMiB: Math.max(0, ...peaks) / 1024 / 1024 };
 }
 
-function measure(label: string, runs: number, command: string, env: Record<string, string> = {}): Measured {
-  runOnce(command, env); // warm the file system cache; not counted
-  const samples = Array.from({ length: runs }, () => runOnce(command, env));
-  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const median = {
-    wallMs: middle(samples.map((s) => s.wallMs)),
-    peakRssMiB: middle(samples.map((s) => s.peakRssMiB)),
-  };
-  return { label, median, samples };
+interface Job {
+  readonly label: string;
+  readonly command: string;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Runs every job `runs` times, round-robin (job A, job B, job A, ...) after one warm-up each, so a
+ * change in machine load hits every job alike instead of skewing the ratio between them.
+ */
+function measureAll(jobs: readonly Job[], runs: number): Measured[] {
+  for (const job of jobs) runOnce(job.command, job.env ?? {});
+  const samples = jobs.map(() => [] as Sample[]);
+  for (let run = 0; run < runs; run++) {
+    jobs.forEach((job, i) => samples[i].push(runOnce(job.command, job.env ?? {})));
+  }
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return jobs.map((job, i) => ({
+    label: job.label,
+    samples: samples[i],
+    median: {
+      wallMs: middle(samples[i].map((s) => s.wallMs)),
+      peakRssMiB: middle(samples[i].map((s) => s.peakRssMiB)),
+    },
+  }));
 }
 
 /** The provider modules (deep paths) of every resource and data source type in a synth output. */
@@ -143,10 +159,10 @@ function main(): void {
   const app = JSON.parse(readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')).app as string;
   const work = mkdtempSync(path.join(tmpdir(), 'bench-'));
   try {
+    // One plain synth first, to learn which provider modules the floor must load.
     const bundledOut = path.join(work, 'bundled.out');
-    const bundled = measure('synth: bundled environments', runs, app, { CDKTF_OUTDIR: bundledOut });
+    runOnce(app, { CDKTF_OUTDIR: bundledOut });
     const stackCount = readdirSync(path.join(bundledOut, 'stacks')).length;
-
     const modules = providerModulesOf(bundledOut);
     const floorScript = path.join(work, 'floor.js');
     writeFileSync(
@@ -157,29 +173,37 @@ function main(): void {
         ...modules.map((m) => `require(${JSON.stringify(m)});`),
       ].join('\n'),
     );
-    const floor = measure('floor: load cdktf, constructs, provider modules', runs, `node ${floorScript}`, {
-      NODE_PATH: path.join(ROOT, 'node_modules'),
-    });
 
-    const scaled: Measured[] = [];
-    for (const count of [Math.max(1, Math.round(scale / 3)), scale]) {
-      const dir = path.join(work, `envs-${count}`);
-      writeSyntheticEnvironments(dir, count);
-      scaled.push(
-        measure(`synth: ${count} synthetic environments`, runs, app, {
-          INFRA_CONFIG_DIR: dir,
-          CDKTF_OUTDIR: path.join(work, `out-${count}`),
-        }),
-      );
-    }
+    const smallCount = Math.max(1, Math.round(scale / 3));
+    for (const count of [smallCount, scale])
+      writeSyntheticEnvironments(path.join(work, `envs-${count}`), count);
+    const scaledJob = (count: number): Job => ({
+      label: `synth: ${count} synthetic environments`,
+      command: app,
+      env: {
+        INFRA_CONFIG_DIR: path.join(work, `envs-${count}`),
+        CDKTF_OUTDIR: path.join(work, `out-${count}`),
+      },
+    });
+    const [bundled, floor, small, large] = measureAll(
+      [
+        { label: 'synth: bundled environments', command: app, env: { CDKTF_OUTDIR: bundledOut } },
+        {
+          label: 'floor: load cdktf, constructs, provider modules',
+          command: `node ${floorScript}`,
+          env: { NODE_PATH: path.join(ROOT, 'node_modules') },
+        },
+        scaledJob(smallCount),
+        scaledJob(scale),
+      ],
+      runs,
+    );
 
     const ratio = bundled.median.wallMs / floor.median.wallMs;
-    const [small, large] = scaled;
-    const smallCount = Math.max(1, Math.round(scale / 3));
     const perEnvSmall = (small.median.wallMs - floor.median.wallMs) / smallCount;
     const perEnvLarge = (large.median.wallMs - floor.median.wallMs) / scale;
     const lines = [
-      `platform-infra bench: median of ${runs} runs (after one warm-up), node ${process.version}, app: \`${app}\``,
+      `platform-infra bench: median of ${runs} interleaved runs (after one warm-up each), node ${process.version}, app: \`${app}\``,
       '',
       '| what | wall ms | peak RSS MiB | notes |',
       '| --- | ---: | ---: | --- |',
