@@ -16,10 +16,13 @@ import { TerraformStack } from 'cdktf';
  * Only the app (main.ts) turns this on; the construct library never does.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stackTraceModule: {
+/** The private cdktf module whose `captureStackTrace` every token calls (a mutable CommonJS export). */
+interface StackTraceModule {
   captureStackTrace: () => string[];
-} = require('cdktf/lib/tokens/private/stack-trace');
+}
+// A CommonJS require, not an import: an import's namespace object would be a read-only copy.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stackTraceModule = require('cdktf/lib/tokens/private/stack-trace') as StackTraceModule;
 
 const original = {
   captureStackTrace: stackTraceModule.captureStackTrace,
