@@ -1,1 +1,2 @@
 export * from './alert-topic';
+export * from './threshold-alarm';
