@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { checkData, dataSchema } from './data-schema';
 import { nameViolation } from '../lib/naming';
 import {
   DEFAULT_SUBNET_PREFIX_LENGTHS,
@@ -232,6 +233,7 @@ const environmentObject = z
       })
       .describe('The public domain of the environment.'),
     network: networkSchema,
+    data: dataSchema.default(dataSchema.parse({})),
     alerts: z
       .strictObject({
         emails: z
@@ -348,6 +350,7 @@ function checkEnvironment(env: z.output<typeof environmentObject>, ctx: z.Refine
       }
     });
   }
+  checkData(env, usable, (path, id, value, hint) => report(ctx, path, id, value, hint));
   const prefixes = ['public', 'private', 'isolated'].map((tier) => ['network', 'subnetPrefixLength', tier]);
   if (usable(['network', 'cidr'], ...prefixes)) checkSubnetPlan(env, ctx);
   if (usable(['project'], ['account', 'id'], ['state']) && env.state.bucket === undefined) {

@@ -17,6 +17,12 @@ import { environmentJsonSchema, JsonSchema } from './generate-json-schema';
 export const REFERENCE_FILE = path.join(__dirname, '..', 'help', 'configuration.md');
 
 /** The examples of the reference; each must be valid, and the complete one must set every field. */
+/** Fields the complete example leaves out because they exclude a field it sets (a restore has one source and one moment). */
+export const EXCLUSIVE_ALTERNATIVES: readonly string[] = [
+  'data.database.restore.snapshotIdentifier',
+  'data.database.restore.pointInTime.latest',
+];
+
 export const EXAMPLES = {
   minimal: {
     file: 'dev.yaml',
@@ -65,6 +71,43 @@ network:
     retentionDays: 365
     trafficType: ALL
   interfaceEndpoints: [ecr.api, ecr.dkr, logs, secretsmanager, kms, sts]
+data:
+  database:
+    engineVersion: '17'
+    instanceClass: db.m7g.large
+    allocatedStorageGib: 100
+    maxAllocatedStorageGib: 1000
+    multiAz: true
+    backupRetentionDays: 14
+    backupWindow: '02:00-02:30'
+    maintenanceWindow: 'sun:03:00-sun:04:00'
+    deletionProtection: true
+    performanceInsightsRetentionDays: 31
+    proxy: true
+    readReplica: true
+    backupReplicationRegion: eu-central-1
+    # Only during a restore drill or a recovery: a new instance platform-prod-db-r1 beside the live one.
+    restore:
+      identifierSuffix: r1
+      pointInTime:
+        sourceIdentifier: platform-prod-db
+        time: '2026-11-20T03:00:00Z'
+  cache:
+    engine: valkey
+    nodeType: cache.m7g.large
+    nodes: 3
+    multiAz: true
+    snapshotRetentionDays: 14
+    snapshotWindow: '03:00-04:00'
+    maintenanceWindow: 'sun:05:00-sun:06:00'
+  backup:
+    copyRegion: eu-central-1
+    dailyRetentionDays: 7
+    weeklyRetentionWeeks: 4
+    monthlyRetentionMonths: 12
+    vaultLock: true
+  secrets:
+    recoveryWindowDays: 30
 alerts:
   emails: [oncall@example.com, platform-alerts@example.com]
 state:
@@ -345,7 +388,12 @@ function checkExamples(rows: readonly FieldRow[]): void {
     }
   }
   const complete = parseYaml(EXAMPLES.complete.text) as unknown;
-  const missing = rows.filter((row) => row.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], complete) === undefined); // prettier-ignore
+  // Fields that exclude each other (a restore has one source and one moment) cannot all be set.
+  const alternatives = [
+    'data.database.restore.snapshotIdentifier',
+    'data.database.restore.pointInTime.latest',
+  ];
+  const missing = rows.filter((row) => !alternatives.includes(row.path)).filter((row) => row.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], complete) === undefined); // prettier-ignore
   if (missing.length > 0) {
     throw new Error(`the complete example does not set ${missing.map((row) => row.path).join(', ')}`);
   }

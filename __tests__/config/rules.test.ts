@@ -239,13 +239,125 @@ const CASES: Record<RuleId, BadCase> = {
       name: 'prod',
       production: true,
       'alerts.emails': ['oncall@example.com'],
+      'data.backup.copyRegion': 'eu-central-1',
       'network.availabilityZones': ['eu-west-1a'],
     }),
     field: 'network.availabilityZones',
     value: ['eu-west-1a'],
   },
   'production-flag': { run: one({ name: 'prod' }), field: 'production', value: false },
-  'production-alerts': { run: one({ name: 'prod', production: true }), field: 'alerts.emails', value: [] },
+  'production-alerts': {
+    run: one({ name: 'prod', production: true, 'data.backup.copyRegion': 'eu-central-1' }),
+    field: 'alerts.emails',
+    value: [],
+  },
+  'daily-window': {
+    run: one({ 'data.database.backupWindow': '2:00-2:30' }),
+    field: 'data.database.backupWindow',
+    value: '2:00-2:30',
+  },
+  'weekly-window': {
+    run: one({ 'data.cache.maintenanceWindow': 'sunday:05:00-sunday:06:00' }),
+    field: 'data.cache.maintenanceWindow',
+    value: 'sunday:05:00-sunday:06:00',
+  },
+  'window-length': {
+    run: one({ 'data.cache.snapshotWindow': '03:00-03:30' }),
+    field: 'data.cache.snapshotWindow',
+    value: '03:00-03:30',
+    hint: /at least 60 minutes/,
+  },
+  'window-overlap': {
+    run: one({ 'data.database.maintenanceWindow': 'tue:02:15-tue:03:00' }),
+    field: 'data.database.maintenanceWindow',
+    value: 'tue:02:15-tue:03:00',
+    hint: /overlaps data\.database\.backupWindow \(02:00-02:30\)/,
+  },
+  'instance-class': {
+    run: one({ 'data.database.instanceClass': 't4g.micro' }),
+    field: 'data.database.instanceClass',
+    value: 't4g.micro',
+  },
+  'backup-retention': {
+    run: one({ 'data.database.backupRetentionDays': 36 }),
+    field: 'data.database.backupRetentionDays',
+    value: 36,
+  },
+  'pi-retention': {
+    run: one({ 'data.database.performanceInsightsRetentionDays': 30 }),
+    field: 'data.database.performanceInsightsRetentionDays',
+    value: 30,
+  },
+  'storage-ceiling': {
+    run: one({ 'data.database.allocatedStorageGib': 100, 'data.database.maxAllocatedStorageGib': 100 }),
+    field: 'data.database.maxAllocatedStorageGib',
+    value: 100,
+    hint: /allocatedStorageGib is 100/,
+  },
+  'production-deletion-protection': {
+    run: one({
+      name: 'prod',
+      production: true,
+      'alerts.emails': ['oncall@example.com'],
+      'data.backup.copyRegion': 'eu-central-1',
+      'data.database.deletionProtection': false,
+    }),
+    field: 'data.database.deletionProtection',
+    value: false,
+  },
+  'production-offsite-backup': {
+    run: one({ name: 'prod', production: true, 'alerts.emails': ['oncall@example.com'] }),
+    field: 'data.backup.copyRegion',
+    value: undefined,
+  },
+  'dr-region': {
+    run: one({ 'data.backup.copyRegion': 'eu-west-1' }),
+    field: 'data.backup.copyRegion',
+    value: 'eu-west-1',
+  },
+  'cache-multi-az-nodes': {
+    run: one({ 'data.cache.multiAz': true, 'data.cache.nodes': 1 }),
+    field: 'data.cache.nodes',
+    value: 1,
+  },
+  'restore-suffix': {
+    run: one({ 'data.database.restore': { identifierSuffix: 'R-1', snapshotIdentifier: 'snap' } }),
+    field: 'data.database.restore.identifierSuffix',
+    value: 'R-1',
+  },
+  'db-identifier': {
+    run: one({
+      'data.database.restore': {
+        identifierSuffix: 'r1',
+        pointInTime: { sourceIdentifier: 'Platform_DB', latest: true },
+      },
+    }),
+    field: 'data.database.restore.pointInTime.sourceIdentifier',
+    value: 'Platform_DB',
+  },
+  'restore-time': {
+    run: one({
+      'data.database.restore': {
+        identifierSuffix: 'r1',
+        pointInTime: { sourceIdentifier: 'platform-prod-db', time: '20 Nov 2026' },
+      },
+    }),
+    field: 'data.database.restore.pointInTime.time',
+    value: '20 Nov 2026',
+  },
+  'restore-source': {
+    run: one({
+      'data.database.restore': {
+        identifierSuffix: 'r1',
+        pointInTime: { sourceIdentifier: 'platform-prod-db', time: '2026-11-20T03:00:00Z', latest: true },
+      },
+    }),
+    field: 'data.database.restore',
+    value: {
+      identifierSuffix: 'r1',
+      pointInTime: { sourceIdentifier: 'platform-prod-db', time: '2026-11-20T03:00:00Z', latest: true },
+    },
+  },
   region: {
     run: one({ region: 'eu-wset-1' }),
     field: 'region',
@@ -398,11 +510,12 @@ describe('the good case', () => {
     });
   });
 
-  it('accepts a production environment with 2 zones and an alert email', () => {
+  it('accepts a production environment with 2 zones, an alert email and an offsite backup copy', () => {
     const prod = withFields(baseInput(), {
       name: 'prod',
       production: true,
       'alerts.emails': ['oncall@example.com'],
+      'data.backup.copyRegion': 'eu-central-1',
     });
     expect(validateData(prod).issues).toEqual([]);
   });
