@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { POSTGRES_MAJOR_VERSIONS } from '../lib/database/postgres-database-props';
 import { AWS_REGIONS, rule } from './rules';
 
 /* The `data` section: PostgreSQL, Redis/Valkey, backups and application secrets. */
@@ -9,12 +10,6 @@ const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)';
 export const DAILY_WINDOW = new RegExp(`^${HH_MM}-${HH_MM}$`);
 /** A weekly window in UTC, `ddd:hh24:mi-ddd:hh24:mi`, e.g. `sun:03:00-sun:04:00`. */
 export const WEEKLY_WINDOW = new RegExp(`^${DAY}:${HH_MM}-${DAY}:${HH_MM}$`);
-
-/** PostgreSQL major versions RDS offers that the constructs support. */
-export const POSTGRES_MAJOR_VERSIONS = ['16', '17'] as const;
-
-/** Performance Insights retention RDS accepts: 7 days (free) or a multiple of 31 up to 731. */
-const PI_RETENTION = [7, ...Array.from({ length: 23 }, (_, i) => 31 * (i + 1)), 731] as const;
 
 const dailyWindow = (description: string, fallback: string) =>
   z.string().regex(DAILY_WINDOW, rule('daily-window')).default(fallback).describe(description);
@@ -65,7 +60,7 @@ const databaseSchema = z
   .strictObject({
     engineVersion: z
       .enum(POSTGRES_MAJOR_VERSIONS, rule('one-of'))
-      .default('17')
+      .default('18')
       .describe(
         'PostgreSQL major version. Upgrading a major version is a planned change: see help/database.md.',
       ),
@@ -111,10 +106,12 @@ const databaseSchema = z
       .boolean()
       .optional()
       .describe('Refuse to delete the instance (production must keep it on). @default production'),
-    performanceInsightsRetentionDays: z
-      .literal(PI_RETENTION, rule('pi-retention'))
-      .default(7)
-      .describe('Days of Performance Insights history: 7 (free tier) or a multiple of 31 up to 731.'),
+    insights: z
+      .enum(['standard', 'advanced'])
+      .default('standard')
+      .describe(
+        'CloudWatch Database Insights: standard (7 days of history, free) or advanced (465 days, billed per vCPU).',
+      ),
     proxy: z
       .boolean()
       .optional()

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from '../lib/observability/log-retention';
 
 /** What the error report says about one rule, and where the rule is checked. */
 export interface RuleDefinition {
@@ -71,7 +72,6 @@ export const RULES = {
   'window-overlap': { message: 'the maintenance window overlaps the backup or snapshot window', hint: 'move one of them: AWS refuses overlapping windows', fields: ['data.database.maintenanceWindow', 'data.cache.maintenanceWindow'] },
   'instance-class': { message: 'not an instance class or node type', hint: 'e.g. db.t4g.micro for RDS, cache.t4g.micro for ElastiCache' },
   'backup-retention': { message: 'RDS keeps automated backups for 1 to 35 days', hint: 'use 1-35; 0 would turn off backups and point-in-time recovery' },
-  'pi-retention': { message: 'not a Performance Insights retention', hint: 'use 7 (free) or a multiple of 31 up to 731, e.g. 31, 93, 731' },
   'storage-ceiling': { message: 'the storage autoscaling ceiling must exceed the allocated storage', hint: 'raise maxAllocatedStorageGib above allocatedStorageGib', fields: ['data.database.maxAllocatedStorageGib'] },
   'production-deletion-protection': { message: 'a production database must keep deletion protection', hint: 'remove deletionProtection: false; to retire a production database, follow help/database.md', fields: ['data.database.deletionProtection'] },
   'production-offsite-backup': { message: 'production backups need an offsite copy', hint: 'set data.backup.copyRegion to a second region, e.g. eu-central-1', fields: ['data.backup.copyRegion'] },
@@ -128,9 +128,7 @@ export const AWS_REGIONS = [
 ] as const; // prettier-ignore
 
 /** Retention periods CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
+export const LOG_RETENTION_DAYS = CLOUDWATCH_LOG_RETENTION_DAYS;
 
 /** Short names of the interface (PrivateLink) endpoints the network can create. */
 export const INTERFACE_ENDPOINT_SERVICES = [

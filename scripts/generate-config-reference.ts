@@ -73,7 +73,7 @@ network:
   interfaceEndpoints: [ecr.api, ecr.dkr, logs, secretsmanager, kms, sts]
 data:
   database:
-    engineVersion: '17'
+    engineVersion: '18'
     instanceClass: db.m7g.large
     allocatedStorageGib: 100
     maxAllocatedStorageGib: 1000
@@ -82,7 +82,7 @@ data:
     backupWindow: '02:00-02:30'
     maintenanceWindow: 'sun:03:00-sun:04:00'
     deletionProtection: true
-    performanceInsightsRetentionDays: 31
+    insights: advanced
     proxy: true
     readReplica: true
     backupReplicationRegion: eu-central-1

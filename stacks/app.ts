@@ -1,11 +1,13 @@
 import { App } from 'cdktf';
 import type { LoadedEnvironment } from '../config/load';
 import { bootstrapStacksFor } from './bootstrap-stack';
+import { DataStack } from './data-stack';
 import { NetworkStack } from './network-stack';
 
 /** Every stack of an environment, by layer. */
 export interface EnvironmentStacks {
   readonly network: NetworkStack;
+  readonly data: DataStack;
 }
 
 /**
@@ -20,7 +22,7 @@ export function buildStacks(
   bootstrapStacksFor(app, configs);
   const stacks = new Map<string, EnvironmentStacks>();
   for (const config of configs) {
-    stacks.set(config.name, { network: new NetworkStack(app, config) });
+    stacks.set(config.name, { network: new NetworkStack(app, config), data: new DataStack(app, config) });
   }
   return stacks;
 }

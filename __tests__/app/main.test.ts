@@ -35,12 +35,12 @@ describe('main.ts', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const stacks = readdirSync(path.join(outdir, 'stacks')).sort();
+    const layers = ['data', 'network'];
+    const environments = ['dev', 'prod', 'staging'];
     expect(stacks).toEqual([
       'bootstrap-nonprod',
       'bootstrap-prod',
-      'dev-network',
-      'prod-network',
-      'staging-network',
+      ...environments.flatMap((env) => layers.map((layer) => `${env}-${layer}`)),
     ]);
     const prod = JSON.parse(readFileSync(path.join(outdir, 'stacks', 'prod-network', 'cdk.tf.json'), 'utf8'));
     expect(prod.terraform.backend.s3.key).toBe('prod/network.tfstate');

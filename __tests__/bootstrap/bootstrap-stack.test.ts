@@ -265,6 +265,7 @@ describe('bootstrapPropsFor', () => {
     costCenter: 'cc-1000',
     ci: { deployBranch: 'main', githubEnvironment: 'production' },
     state: { bucket: 'acme-prod-tfstate', region: 'eu-central-1' },
+    data: { backup: { copyRegion: 'eu-central-1' } },
   });
   const all = bootstrapPropsFor([staging, prod, dev]);
 

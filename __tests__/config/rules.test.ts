@@ -283,11 +283,6 @@ const CASES: Record<RuleId, BadCase> = {
     field: 'data.database.backupRetentionDays',
     value: 36,
   },
-  'pi-retention': {
-    run: one({ 'data.database.performanceInsightsRetentionDays': 30 }),
-    field: 'data.database.performanceInsightsRetentionDays',
-    value: 30,
-  },
   'storage-ceiling': {
     run: one({ 'data.database.allocatedStorageGib': 100, 'data.database.maxAllocatedStorageGib': 100 }),
     field: 'data.database.maxAllocatedStorageGib',

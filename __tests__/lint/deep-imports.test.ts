@@ -6,13 +6,21 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** Lints code as if it were lib/example.ts, with the project's own eslint config; returns the import-rule messages by line. */
 function lintImports(code: string): { line: number; message: string }[] {
   const eslint = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const result = spawnSync(process.execPath, [eslint, '--format', 'json', '--stdin', '--stdin-filename', 'lib/example.ts'], {
-    cwd: ROOT,
-    input: code,
-    encoding: 'utf8',
-  });
-  const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; message: string }[] }[];
-  return report.messages.filter((m) => m.ruleId === 'no-restricted-imports').map(({ line, message }) => ({ line, message }));
+  const result = spawnSync(
+    process.execPath,
+    [eslint, '--format', 'json', '--stdin', '--stdin-filename', 'lib/example.ts'],
+    {
+      cwd: ROOT,
+      input: code,
+      encoding: 'utf8',
+    },
+  );
+  const [report] = JSON.parse(result.stdout) as {
+    messages: { ruleId: string; line: number; message: string }[];
+  }[];
+  return report.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map(({ line, message }) => ({ line, message }));
 }
 
 describe('the deep-import lint rule', () => {

@@ -18,10 +18,7 @@ export type FlowLogTrafficType = 'ALL' | 'ACCEPT' | 'REJECT';
 /** Seconds AWS aggregates a flow over before it writes a record: 60 or 600. */
 export type FlowLogAggregationInterval = 60 | 600;
 
-/** Retention periods CloudWatch Logs accepts, in days (PutRetentionPolicy). */
-export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+export { CLOUDWATCH_LOG_RETENTION_DAYS } from '../observability/log-retention';
 
 /** VPC flow log options. Flow logs are always on; these choose where they go and for how long. */
 export interface NetworkFlowLogOptions {

@@ -2,12 +2,12 @@ import {
   FlowLogAggregationInterval,
   FlowLogDestination,
   FlowLogTrafficType,
-  CLOUDWATCH_LOG_RETENTION_DAYS,
   NAT_STRATEGIES,
   NatStrategy,
   NetworkProps,
   ResolvedNetworkProps,
 } from './network-props';
+import { CLOUDWATCH_LOG_RETENTION_DAYS, isLogRetentionDays } from '../observability/log-retention';
 import {
   DEFAULT_SUBNET_PREFIX_LENGTHS,
   MAX_AZS,
@@ -172,7 +172,7 @@ function checkFlowLogs(flowLogs: Required<NonNullable<NetworkProps['flowLogs']>>
       `flowLogs.destination: '${flowLogs.destination}' is not one of ${FLOW_LOG_DESTINATIONS.join(', ')}`,
     );
   }
-  if (!CLOUDWATCH_LOG_RETENTION_DAYS.includes(flowLogs.retentionDays)) {
+  if (!isLogRetentionDays(flowLogs.retentionDays)) {
     problems.push(
       `flowLogs.retentionDays: ${flowLogs.retentionDays} is not a CloudWatch Logs retention; use one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(', ')}`,
     );

@@ -1,2 +1,3 @@
 export * from './alert-topic';
 export * from './threshold-alarm';
+export * from './log-retention';
