@@ -81,6 +81,8 @@ export const RULES = {
   'db-identifier': { message: 'not a DB instance identifier or snapshot', hint: 'e.g. platform-prod-db, or a snapshot identifier' },
   'restore-time': { message: 'not a UTC timestamp', hint: 'write ISO 8601 in UTC, e.g. 2026-11-20T03:00:00Z' },
   'restore-source': { message: 'a restore takes exactly one source and one moment', hint: 'give pointInTime with either time or latest: true, or snapshotIdentifier, not both', fields: ['data.database.restore'] },
+  // Building the stacks.
+  'construct-validation': { message: 'a construct refused these settings', hint: 'change the setting the message names (help/configuration.md lists each field); the schema let it through, so tell the platform team too', fields: [''] },
   // Across the files of one folder.
   'unique-environment': { message: 'two files define the same environment', hint: 'give each environment its own name', fields: ['name'] },
   'unique-domain': { message: 'two environments serve the same domain', hint: 'give each environment its own domain, e.g. staging.example.com', fields: ['domain.name'] },

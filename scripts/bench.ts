@@ -143,6 +143,14 @@ function writeSyntheticEnvironments(dir: string, count: number): void {
         '  interfaceEndpoints: [ecr.api, ecr.dkr, logs]',
         'alerts:',
         `  emails: [oncall-${name}@example.com]`,
+        ...(production
+          ? [
+              'data:',
+              '  database: { multiAz: true, proxy: true, readReplica: true, backupReplicationRegion: eu-central-1 }',
+              '  cache: { nodes: 3, multiAz: true }',
+              '  backup: { copyRegion: eu-central-1, vaultLock: true }',
+            ]
+          : []),
         '',
       ].join('\n'),
     );

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ConfigError, ConfigIssue, fromZodIssue } from '../../config/issues';
 import { loadEnvironments, validateEnvironmentFile } from '../../config/load';
 import { RULES, RuleId } from '../../config/rules';
+import type { EnvironmentConfig } from '../../config/schema';
+import { buildStacks } from '../../stacks/app';
+import { Testing } from 'cdktf';
 import {
   baseInput,
   fileFor,
@@ -446,6 +449,25 @@ const CASES: Record<RuleId, BadCase> = {
     value: 'example-org/other',
     hint: /example-org\/platform-infra/,
   },
+  'construct-validation': {
+    run: () => {
+      // The schema accepts any instance class; the database construct has no alarm figures for this one.
+      const file = fileFor('dev');
+      const data = withFields(baseInput(), { 'data.database.instanceClass': 'db.x2g.large' });
+      const { issues, config } = validateData(data, file);
+      if (issues.length > 0) return { issues, file };
+      try {
+        buildStacks(Testing.app(), [{ file, config: config as EnvironmentConfig }]);
+        return { issues: [], file };
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        return { issues: error.issues, file };
+      }
+    },
+    field: '',
+    value: undefined,
+    hint: /change the setting/,
+  },
   'unique-cidr': {
     run: folder(
       {
@@ -461,7 +483,13 @@ const CASES: Record<RuleId, BadCase> = {
 };
 
 /** Rules whose message carries the specific problem after the rule's own words. */
-const DETAILED_MESSAGES: readonly RuleId[] = ['yaml-syntax', 'json-syntax', 'type', 'range'];
+const DETAILED_MESSAGES: readonly RuleId[] = [
+  'yaml-syntax',
+  'json-syntax',
+  'type',
+  'range',
+  'construct-validation',
+];
 
 describe('every rule', () => {
   it('has a bad case here', () => {
