@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 
 /*
- * Two pieces of cdktf's synth do work this app never uses, and together they are about half of
+ * Three pieces of cdktf's synth do work this app never uses, and together they are about half of
  * synth time (help/performance.md has the profile):
  *
  * 1. Token creation stack traces. cdktf captures a full JavaScript stack trace for every token it
@@ -11,6 +11,9 @@ import { TerraformStack } from 'cdktf';
  *    them into outputs and remote state. This app never does that: stacks link only through
  *    their typed contracts (lib/state), and a test proves there is no cross-stack reference and
  *    that the output is byte-identical with and without fast synth.
+ * 3. The final resolve of the whole stack document. cdktf resolves each element, merges the
+ *    results, then resolves the merged document again, which only matters for stack-level raw
+ *    overrides (`stack.addOverride`); stacks that have some keep cdktf's full path.
  *
  * cdktf 0.21 is its last release, so what is replaced here is frozen and cannot drift.
  * Only the app (main.ts) turns this on; the construct library never does.
@@ -24,10 +27,33 @@ interface StackTraceModule {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stackTraceModule = require('cdktf/lib/tokens/private/stack-trace') as StackTraceModule;
 
+/** The private cdktf module whose `resolve` the stack calls on each element and on the whole document. */
+interface TokensModule {
+  resolve: (scope: unknown, obj: unknown, preparing?: boolean) => unknown;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tokensModule = require('cdktf/lib/_tokens') as TokensModule;
+
 const original = {
   captureStackTrace: stackTraceModule.captureStackTrace,
   prepareStack: TerraformStack.prototype.prepareStack,
+  toTerraform: TerraformStack.prototype.toTerraform,
 };
+
+/** `toTerraform` without the final whole-document resolve, when the stack has no raw overrides. */
+function toTerraformResolvingElementsOnly(this: TerraformStack): unknown {
+  const overrides = (this as unknown as { rawOverrides: object }).rawOverrides;
+  if (Object.keys(overrides).length > 0) return original.toTerraform.call(this);
+  const resolve = tokensModule.resolve;
+  // The stack document is the only object resolved here with a top-level "//" (its metadata).
+  tokensModule.resolve = (scope, obj, preparing) =>
+    obj !== null && typeof obj === 'object' && '//' in obj ? obj : resolve(scope, obj, preparing);
+  try {
+    return original.toTerraform.call(this);
+  } finally {
+    tokensModule.resolve = resolve;
+  }
+}
 
 /** Turns fast synth on for every stack of the process (see the comment at the top of this file). */
 export function enableFastSynth(): void {
@@ -35,10 +61,12 @@ export function enableFastSynth(): void {
   TerraformStack.prototype.prepareStack = function prepareWithoutCrossStackScan(this: TerraformStack) {
     this.ensureBackendExists();
   };
+  TerraformStack.prototype.toTerraform = toTerraformResolvingElementsOnly;
 }
 
 /** Restores cdktf's own behaviour (for tests that compare both, and for `DEBUG` runs). */
 export function disableFastSynth(): void {
   stackTraceModule.captureStackTrace = original.captureStackTrace;
   TerraformStack.prototype.prepareStack = original.prepareStack;
+  TerraformStack.prototype.toTerraform = original.toTerraform;
 }

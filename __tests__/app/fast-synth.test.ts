@@ -55,15 +55,18 @@ describe('fast synth', () => {
     }
   });
 
-  it('skips the cross-stack scan and the token stack traces, and can be undone', () => {
+  it('skips the cross-stack scan, the token stack traces and the final resolve, and can be undone', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const traces = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
     const cdktfPrepare = TerraformStack.prototype.prepareStack;
+    const cdktfToTerraform = TerraformStack.prototype.toTerraform;
     enableFastSynth();
     expect(traces.captureStackTrace()).toEqual([]);
     expect(TerraformStack.prototype.prepareStack).not.toBe(cdktfPrepare);
+    expect(TerraformStack.prototype.toTerraform).not.toBe(cdktfToTerraform);
     disableFastSynth();
     expect(traces.captureStackTrace().length).toBeGreaterThan(0);
     expect(TerraformStack.prototype.prepareStack).toBe(cdktfPrepare);
+    expect(TerraformStack.prototype.toTerraform).toBe(cdktfToTerraform);
   });
 });
