@@ -30,6 +30,7 @@ export class NetworkStack extends EnvironmentStack {
     this.alerts = new AlertTopic(this, 'alerts', {
       namePrefix: this.namePrefix,
       emails: environment.alerts.emails,
+      preventDestroy: environment.production,
     });
 
     publishContract(this, NETWORK_CONTRACT, {

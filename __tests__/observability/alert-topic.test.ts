@@ -41,6 +41,14 @@ describe('AlertTopic', () => {
     });
   });
 
+  it('protects its key from destroy only when asked', () => {
+    expect(onlyResource(json, 'aws_kms_key').lifecycle).toBeUndefined();
+    const kept = synthConstructs(
+      (scope) => new AlertTopic(scope, 'a', { namePrefix: 'p', preventDestroy: true }),
+    );
+    expect(onlyResource(kept, 'aws_kms_key').lifecycle).toEqual({ prevent_destroy: true });
+  });
+
   it('subscribes each distinct address once, by email', () => {
     const subscriptions = Object.values(resources(json, 'aws_sns_topic_subscription'));
     expect(subscriptions.map((s) => s.endpoint)).toEqual(['a@example.com', 'b@example.com']);

@@ -18,6 +18,8 @@ export interface AlertTopicProps {
    * @default cloudwatch, backup, budgets and events (all `.amazonaws.com`)
    */
   readonly publishingServices?: string[];
+  /** Refuse `terraform destroy` of the topic's key (a deleted key silences every alarm). @default false */
+  readonly preventDestroy?: boolean;
 }
 
 /** @internal exported for tests */
@@ -54,6 +56,7 @@ export class AlertTopic extends Construct {
     this.key = new EncryptionKey(this, 'key', {
       alias: `${props.namePrefix}-alerts`,
       description: `Encrypts the ${props.namePrefix} alert topic`,
+      preventDestroy: props.preventDestroy,
       serviceGrants: services.map((service) => ({
         servicePrincipal: service,
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],

@@ -1,0 +1,59 @@
+import { App } from 'cdktf';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadEnvironments } from '../../config/load';
+import { buildStacks } from '../../stacks/app';
+
+/** Resource types whose loss loses data (or the means to read it). */
+const STATEFUL_TYPES = [
+  'aws_db_instance',
+  'aws_elasticache_replication_group',
+  'aws_s3_bucket',
+  'aws_kms_key',
+  'aws_backup_vault',
+  'aws_secretsmanager_secret',
+  'aws_dynamodb_table',
+  'aws_efs_file_system',
+];
+
+type Resources = Record<
+  string,
+  Record<string, { lifecycle?: { prevent_destroy?: boolean }; identifier?: string }>
+>;
+
+describe('production data cannot be destroyed without first editing a protection flag', () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'protection-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  const app = new App({ outdir, stackTraces: false });
+  buildStacks(app, loadEnvironments('config/environments'));
+  app.synth();
+  const stacksDir = path.join(outdir, 'stacks');
+  const protectedStacks = readdirSync(stacksDir).filter(
+    (s) => s.startsWith('prod-') || s.startsWith('bootstrap-'),
+  );
+
+  it('covers the production and bootstrap stacks', () => {
+    expect(protectedStacks).toEqual(expect.arrayContaining(['prod-network', 'prod-data', 'bootstrap-prod']));
+  });
+
+  it.each(protectedStacks)('%s: every stateful resource has prevent_destroy', (stack) => {
+    const json = JSON.parse(readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8')) as {
+      resource?: Resources;
+    };
+    const unprotected = STATEFUL_TYPES.flatMap((type) =>
+      Object.entries(json.resource?.[type] ?? {})
+        .filter(([, resource]) => resource.lifecycle?.prevent_destroy !== true)
+        .map(([name]) => `${type}.${name}`),
+    );
+    expect(unprotected).toEqual([]);
+  });
+
+  it('protects the production database with deletion protection and a final snapshot too', () => {
+    const json = JSON.parse(readFileSync(path.join(stacksDir, 'prod-data', 'cdk.tf.json'), 'utf8'));
+    for (const db of Object.values(json.resource.aws_db_instance) as Record<string, unknown>[]) {
+      if (db.replicate_source_db) continue; // a replica is rebuilt from its source, and RDS snapshots only the source
+      expect(db).toMatchObject({ deletion_protection: true, skip_final_snapshot: false });
+    }
+  });
+});
