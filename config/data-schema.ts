@@ -118,7 +118,7 @@ const databaseSchema = z
       .describe(
         'Put an RDS Proxy (connection pooling, TLS required) in front of the database. @default production',
       ),
-    readReplica: z.boolean().default(false).describe('Add a read replica of the same class in another zone.'),
+    readReplica: z.boolean().default(false).describe('Add a read replica of the same instance class.'),
     backupReplicationRegion: z
       .enum(AWS_REGIONS, rule('region'))
       .optional()
@@ -205,7 +205,9 @@ const backupSchema = z
         'Lock the vault (compliance mode): after 3 days nobody, root included, can delete backups early. Irreversible.',
       ),
   }) // prettier-ignore
-  .describe('AWS Backup: daily, weekly and monthly recovery points of the database and cache.');
+  .describe(
+    'AWS Backup: daily, weekly and monthly recovery points of the database (the cache keeps its own snapshots).',
+  );
 
 const secretsSchema = z
   .strictObject({

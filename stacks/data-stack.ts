@@ -98,6 +98,7 @@ export class DataStack extends EnvironmentStack {
       snapshotWindow: cache.snapshotWindow,
       maintenanceWindow: cache.maintenanceWindow,
       finalSnapshot: true,
+      secretRecoveryWindowDays: secrets.recoveryWindowDays,
       preventDestroy: production,
     });
 
