@@ -51,7 +51,21 @@ describe('no secret value in the synthesized output', () => {
   const stacks = readdirSync(stacksDir);
 
   it('scans every stack of every bundled environment', () => {
-    expect(stacks.length).toBeGreaterThanOrEqual(5);
+    expect(stacks.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('finds no credential-shaped string in any file of the output folder (manifest included)', () => {
+    const files = readdirSync(outdir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.json'),
+    );
+    expect(files).toEqual(expect.arrayContaining(['manifest.json']));
+    for (const file of files) {
+      const text = readFileSync(path.join(outdir, file), 'utf8');
+      expect({ file, shapes: CREDENTIAL_SHAPES.filter((shape) => shape.test(text)).map(String) }).toEqual({
+        file,
+        shapes: [],
+      });
+    }
   });
 
   it.each(stacks)('%s holds no literal password, token or key, only references', (stack) => {

@@ -172,3 +172,20 @@ describe('instanceTags', () => {
     });
   });
 });
+
+describe('timeouts', () => {
+  it('gives creates, updates and deletes hours, and restores longer', () => {
+    expect(primary(synthDatabase().json)[1].timeouts).toEqual({ create: '2h', update: '4h', delete: '2h' });
+    const restored = synthDatabase({
+      name: 'db-r1',
+      deletionProtection: false,
+      finalSnapshot: false,
+      restore: { type: 'snapshot', snapshotIdentifier: 'platform-prod-db-final' },
+    });
+    expect(primary(restored.json)[1].timeouts).toEqual({
+      create: '6h',
+      update: '4h',
+      delete: '2h',
+    });
+  });
+});

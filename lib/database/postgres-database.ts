@@ -211,6 +211,10 @@ export class PostgresDatabase extends Construct {
       monitoringInterval: settings.monitoringIntervalSeconds,
       monitoringRoleArn: this.monitoringRole?.arn,
       tags: { ...props.instanceTags, Name: identifier },
+      // The provider's defaults (40 min create, 80 update, 60 delete) are shorter than a restore
+      // of a large database or a class change of a Multi-AZ one; a timeout leaves the instance
+      // tainted, and the next apply would replace it.
+      timeouts: { create: settings.restore ? '6h' : '2h', update: '4h', delete: '2h' },
       dependsOn: waitFor,
       lifecycle: {
         ...(settings.preventDestroy ? { preventDestroy: true } : {}),
