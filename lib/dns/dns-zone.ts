@@ -24,6 +24,12 @@ export interface AliasTarget {
   readonly dnsName: string;
   /** The endpoint's hosted zone id (Route 53 alias target); Cloudflare does not need it. */
   readonly hostedZoneId: string;
+  /**
+   * Route 53 only: answer only while the target is healthy. AWS refuses `true` for a CloudFront
+   * distribution, so it is off whenever `hostedZoneId` is CloudFront's (`Z2FDTNDATAQYW2`).
+   * @default true (false for CloudFront)
+   */
+  readonly evaluateTargetHealth?: boolean;
 }
 
 /**
