@@ -55,3 +55,25 @@ describe('AlertTopic', () => {
     expect(subscriptions.every((s) => s.protocol === 'email')).toBe(true);
   });
 });
+
+describe('AlertTopic in another region', () => {
+  it('puts the topic, its policy, subscriptions, key and alias in that region', () => {
+    const json = synthConstructs(
+      (scope) =>
+        new AlertTopic(scope, 'alerts', {
+          namePrefix: 'platform-prod-global',
+          emails: ['a@example.com'],
+          region: 'us-east-1',
+        }),
+    );
+    for (const type of [
+      'aws_sns_topic',
+      'aws_sns_topic_policy',
+      'aws_sns_topic_subscription',
+      'aws_kms_key',
+      'aws_kms_alias',
+    ]) {
+      expect({ type, region: onlyResource(json, type).region }).toEqual({ type, region: 'us-east-1' });
+    }
+  });
+});

@@ -45,12 +45,8 @@ export class EncryptedBackupVault extends Construct {
       alias: props.name,
       description: `Encrypts the AWS Backup vault ${props.name} (${props.purpose})`,
       preventDestroy: props.preventDestroy,
+      region: props.region,
     });
-    if (props.region !== undefined) {
-      // EncryptionKey has no region of its own; its policy names only the account, which is the same everywhere.
-      this.key.key.region = props.region;
-      this.key.alias.region = props.region;
-    }
 
     this.vault = new BackupVault(this, 'vault', {
       name: props.name,

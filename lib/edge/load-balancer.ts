@@ -5,6 +5,7 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { nameViolation, resourceName } from '../naming';
@@ -415,7 +416,8 @@ function validate(where: string, props: LoadBalancerProps, name: string): Settin
   // Generated names are shortened with a hash, but a readable name is wanted: refuse rather than hash.
   const lbNameProblem = nameViolation('loadBalancer', lbName);
   if (lbNameProblem) problems.push(`name '${lbName}' (namePrefix-name) ${lbNameProblem}`);
-  if (props.publicSubnetIds.length < 2) {
+  // A list read from remote state is one token; AWS checks it at apply time.
+  if (!Token.isUnresolved(props.publicSubnetIds) && props.publicSubnetIds.length < 2) {
     problems.push(
       `publicSubnetIds must list at least two subnets (in two AZs), got ${props.publicSubnetIds.length}`,
     );

@@ -20,6 +20,12 @@ export interface AlertTopicProps {
   readonly publishingServices?: string[];
   /** Refuse `terraform destroy` of the topic's key (a deleted key silences every alarm). @default false */
   readonly preventDestroy?: boolean;
+  /**
+   * Region of the topic and its key, when not the provider's: an alarm can only notify a topic of
+   * its own region, and some metrics (Route 53 health checks, CloudFront) exist only in us-east-1.
+   * @default the provider's region
+   */
+  readonly region?: string;
 }
 
 /** @internal exported for tests */
@@ -57,6 +63,7 @@ export class AlertTopic extends Construct {
       alias: `${props.namePrefix}-alerts`,
       description: `Encrypts the ${props.namePrefix} alert topic`,
       preventDestroy: props.preventDestroy,
+      region: props.region,
       serviceGrants: services.map((service) => ({
         servicePrincipal: service,
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
@@ -65,6 +72,7 @@ export class AlertTopic extends Construct {
     });
 
     this.topic = new SnsTopic(this, 'topic', {
+      region: props.region,
       name: resourceName('snsTopic', props.namePrefix, 'alerts'),
       displayName: `${props.namePrefix} alerts`,
       kmsMasterKeyId: this.key.keyArn,
@@ -72,6 +80,7 @@ export class AlertTopic extends Construct {
     this.topicArn = this.topic.arn;
 
     new SnsTopicPolicy(this, 'policy', {
+      region: props.region,
       arn: this.topic.arn,
       policy: JSON.stringify({
         Version: '2012-10-17',
@@ -107,6 +116,7 @@ export class AlertTopic extends Construct {
     this.subscriptions = [...new Set(props.emails ?? [])].map(
       (email) =>
         new SnsTopicSubscription(this, `email-${email}`, {
+          region: props.region,
           topicArn: this.topic.arn,
           protocol: 'email',
           endpoint: email,

@@ -39,6 +39,8 @@ export interface EncryptionKeyProps {
   readonly deletionWindowInDays?: number;
   /** Refuse `terraform destroy` of the key (for keys that protect durable data in production). @default false */
   readonly preventDestroy?: boolean;
+  /** Region of the key and its alias, when not the provider's (AWS provider 6 `region` argument). @default the provider's region */
+  readonly region?: string;
 }
 
 const DEFAULT_SERVICE_ACTIONS = [
@@ -101,6 +103,11 @@ export class EncryptionKey extends Construct {
       lifecycle,
     });
     this.alias = new KmsAlias(this, 'alias', { name: `alias/${aliasName}`, targetKeyId: this.key.keyId });
+    if (props.region !== undefined) {
+      // A key never leaves its region; the policy names only the account, the same everywhere.
+      this.key.region = props.region;
+      this.alias.region = props.region;
+    }
     this.keyArn = this.key.arn;
   }
 }
