@@ -81,6 +81,14 @@ export const RULES = {
   'db-identifier': { message: 'not a DB instance identifier or snapshot', hint: 'e.g. platform-prod-db, or a snapshot identifier' },
   'restore-time': { message: 'not a UTC timestamp', hint: 'write ISO 8601 in UTC, e.g. 2026-11-20T03:00:00Z' },
   'restore-source': { message: 'a restore takes exactly one source and one moment', hint: 'give pointInTime with either time or latest: true, or snapshotIdentifier, not both', fields: ['data.database.restore'] },
+  // The edge section.
+  'cloudflare-zone-id': { message: 'not a Cloudflare zone id', hint: 'copy the 32 hex characters of Zone ID from the zone overview page in Cloudflare', fields: ['edge.dns.cloudflareZoneId'] },
+  'dns-provider-fields': { message: 'this field does not apply to the chosen DNS provider', hint: 'remove it, or change edge.dns.provider', fields: ['edge.dns.cloudflareZoneId', 'edge.dns.createZone'] },
+  'domain-in-zone': { message: 'the domain is not inside the DNS zone', hint: 'set edge.dns.zoneName to the zone that holds domain.name, e.g. example.com', fields: ['edge.dns.zoneName'] },
+  'dns-label': { message: 'not a DNS label', hint: '1-63 lowercase letters, digits and inner hyphens, e.g. api' },
+  'url-path': { message: 'not a URL path', hint: "start with '/', e.g. /health" },
+  'content-security-policy': { message: 'not a Content-Security-Policy', hint: "write directives separated by ';', e.g. default-src 'self'; img-src 'self' data:", fields: ['edge.contentSecurityPolicy'] },
+  'rate-limit': { message: 'the WAF rate limit is out of range', hint: 'use 100 to 2000000000 requests per IP per 5 minutes' },
   // Building the stacks.
   'construct-validation': { message: 'a construct refused these settings', hint: 'change the setting the message names (help/configuration.md lists each field); the schema let it through, so tell the platform team too', fields: [''] },
   // Across the files of one folder.

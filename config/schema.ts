@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { checkData, dataSchema } from './data-schema';
+import { checkEdge, edgeSchema } from './edge-schema';
 import { nameViolation } from '../lib/naming';
 import {
   DEFAULT_SUBNET_PREFIX_LENGTHS,
@@ -234,6 +235,7 @@ const environmentObject = z
       .describe('The public domain of the environment.'),
     network: networkSchema,
     data: dataSchema.default(dataSchema.parse({})),
+    edge: edgeSchema.default(edgeSchema.parse({})),
     alerts: z
       .strictObject({
         emails: z
@@ -351,6 +353,7 @@ function checkEnvironment(env: z.output<typeof environmentObject>, ctx: z.Refine
     });
   }
   checkData(env, usable, (path, id, value, hint) => report(ctx, path, id, value, hint));
+  checkEdge(env, usable, (path, id, value, hint) => report(ctx, path, id, value, hint));
   const prefixes = ['public', 'private', 'isolated'].map((tier) => ['network', 'subnetPrefixLength', tier]);
   if (usable(['network', 'cidr'], ...prefixes)) checkSubnetPlan(env, ctx);
   if (usable(['project'], ['account', 'id'], ['state']) && env.state.bucket === undefined) {

@@ -17,10 +17,11 @@ import { environmentJsonSchema, JsonSchema } from './generate-json-schema';
 export const REFERENCE_FILE = path.join(__dirname, '..', 'help', 'configuration.md');
 
 /** The examples of the reference; each must be valid, and the complete one must set every field. */
-/** Fields the complete example leaves out because they exclude a field it sets (a restore has one source and one moment). */
+/** Fields the complete example leaves out because they exclude a field it sets (a restore has one source and one moment; a Route 53 zone has no Cloudflare id). */
 export const EXCLUSIVE_ALTERNATIVES: readonly string[] = [
   'data.database.restore.snapshotIdentifier',
   'data.database.restore.pointInTime.latest',
+  'edge.dns.cloudflareZoneId',
 ];
 
 export const EXAMPLES = {
@@ -108,6 +109,19 @@ data:
     vaultLock: true
   secrets:
     recoveryWindowDays: 30
+edge:
+  dns:
+    provider: route53
+    zoneName: example.com
+    createZone: true
+  apiSubdomain: api
+  containerPort: 8080
+  healthCheckPath: /health
+  loadBalancerIngress: internet
+  webSocketStickinessSeconds: 3600
+  contentSecurityPolicy: "default-src 'self'; connect-src 'self' https://api.example.com wss://example.com; frame-ancestors 'none'"
+  rateLimitPer5Minutes: 1000
+  priceClass: PriceClass_200
 alerts:
   emails: [oncall@example.com, platform-alerts@example.com]
 state:
@@ -388,12 +402,7 @@ function checkExamples(rows: readonly FieldRow[]): void {
     }
   }
   const complete = parseYaml(EXAMPLES.complete.text) as unknown;
-  // Fields that exclude each other (a restore has one source and one moment) cannot all be set.
-  const alternatives = [
-    'data.database.restore.snapshotIdentifier',
-    'data.database.restore.pointInTime.latest',
-  ];
-  const missing = rows.filter((row) => !alternatives.includes(row.path)).filter((row) => row.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], complete) === undefined); // prettier-ignore
+  const missing = rows.filter((row) => !EXCLUSIVE_ALTERNATIVES.includes(row.path)).filter((row) => row.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], complete) === undefined); // prettier-ignore
   if (missing.length > 0) {
     throw new Error(`the complete example does not set ${missing.map((row) => row.path).join(', ')}`);
   }

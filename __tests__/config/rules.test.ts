@@ -449,6 +449,40 @@ const CASES: Record<RuleId, BadCase> = {
     value: 'example-org/other',
     hint: /example-org\/platform-infra/,
   },
+  'cloudflare-zone-id': {
+    run: one({ 'edge.dns.provider': 'cloudflare' }),
+    field: 'edge.dns.cloudflareZoneId',
+    value: undefined,
+    hint: /zone id/,
+  },
+  'dns-provider-fields': {
+    run: one({ 'edge.dns.cloudflareZoneId': '0123456789abcdef0123456789abcdef' }),
+    field: 'edge.dns.cloudflareZoneId',
+    value: '0123456789abcdef0123456789abcdef',
+  },
+  'domain-in-zone': {
+    run: one({ 'edge.dns.zoneName': 'example.org' }),
+    field: 'edge.dns.zoneName',
+    value: 'example.org',
+    hint: /dev\.example\.com is not inside example\.org/,
+  },
+  'dns-label': { run: one({ 'edge.apiSubdomain': 'API_' }), field: 'edge.apiSubdomain', value: 'API_' },
+  'url-path': {
+    run: one({ 'edge.healthCheckPath': 'health' }),
+    field: 'edge.healthCheckPath',
+    value: 'health',
+  },
+  'content-security-policy': {
+    run: one({ 'edge.contentSecurityPolicy': "default-src 'self', img-src *" }),
+    field: 'edge.contentSecurityPolicy',
+    value: "default-src 'self', img-src *",
+    hint: /comma/,
+  },
+  'rate-limit': {
+    run: one({ 'edge.rateLimitPer5Minutes': 50 }),
+    field: 'edge.rateLimitPer5Minutes',
+    value: 50,
+  },
   'construct-validation': {
     run: () => {
       // The schema accepts any instance class; the database construct has no alarm figures for this one.
