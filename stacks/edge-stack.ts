@@ -3,7 +3,14 @@ import { Construct } from 'constructs';
 import { zoneNameOf } from '../config/edge-schema';
 import type { EnvironmentConfig } from '../config/schema';
 import { CloudflareZone, DnsZone, Route53Zone } from '../lib/dns';
-import { Certificate, defaultSecurityHeaders, LoadBalancer, SecurityHeaders, StaticSite, WebAcl } from '../lib/edge';
+import {
+  Certificate,
+  defaultSecurityHeaders,
+  LoadBalancer,
+  SecurityHeaders,
+  StaticSite,
+  WebAcl,
+} from '../lib/edge';
 import { AlertTopic } from '../lib/observability';
 import { publishContract } from '../lib/state';
 import { EDGE_CONTRACT } from './contracts/edge-contract';
@@ -106,7 +113,10 @@ export class EdgeStack extends EnvironmentStack {
       preventDestroy: production,
     });
 
-    const cdn = { dnsName: this.site.distributionDomainName, hostedZoneId: this.site.distributionHostedZoneId };
+    const cdn = {
+      dnsName: this.site.distributionDomainName,
+      hostedZoneId: this.site.distributionHostedZoneId,
+    };
     this.zone.addAlias('site', domain, cdn);
     this.zone.addAlias('www', wwwDomain, cdn);
     // At Cloudflare the API goes through its proxy (DDoS protection, the rate-limit ruleset); CloudFront
@@ -140,7 +150,8 @@ export class EdgeStack extends EnvironmentStack {
       distributionId: this.site.distributionId,
       distributionDomainName: this.site.distributionDomainName,
       siteBucketName: this.site.siteBucket.bucketName,
-      dnsZoneId: this.zone instanceof Route53Zone || this.zone instanceof CloudflareZone ? this.zone.zoneId : '',
+      dnsZoneId:
+        this.zone instanceof Route53Zone || this.zone instanceof CloudflareZone ? this.zone.zoneId : '',
     });
   }
 

@@ -16,10 +16,17 @@ export const EDGE_CONTRACT = defineContract('edge', {
   },
   loadBalancerSecurityGroupId: {
     type: 'string',
-    description: 'Security group of the load balancer: the service admits its container port from this group only.',
+    description:
+      'Security group of the load balancer: the service admits its container port from this group only.',
   },
-  distributionId: { type: 'string', description: 'CloudFront distribution id (for invalidations on deploy).' },
-  distributionDomainName: { type: 'string', description: 'CloudFront domain name, e.g. d111111abcdef8.cloudfront.net.' },
+  distributionId: {
+    type: 'string',
+    description: 'CloudFront distribution id (for invalidations on deploy).',
+  },
+  distributionDomainName: {
+    type: 'string',
+    description: 'CloudFront domain name, e.g. d111111abcdef8.cloudfront.net.',
+  },
   siteBucketName: { type: 'string', description: 'Private S3 bucket the front-end build is uploaded to.' },
   dnsZoneId: { type: 'string', description: 'Route 53 hosted zone id or Cloudflare zone id of the domain.' },
 });
