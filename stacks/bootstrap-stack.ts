@@ -223,7 +223,9 @@ export function bootstrapPropsFor(environments: readonly EnvironmentConfig[]): B
     byAccount.set(env.account.id, [...(byAccount.get(env.account.id) ?? []), env]);
   }
   return [...byAccount.values()].map((group) => {
-    const envs = [...group].sort((a, b) => a.name.localeCompare(b.name));
+    // By code unit: names are [a-z0-9-] (the schema's SHORT_NAME), where that is localeCompare's order,
+    // without initializing ICU's collator (6-8 ms, a tenth of building all stacks; help/performance.md).
+    const envs = [...group].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const first = envs[0];
     const state = stateBackendOf(first);
     return {

@@ -1,8 +1,9 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Tokenization } from 'cdktf';
+import { fastResolve, ResolveOptions } from './fast-resolve';
 
 /*
- * Three pieces of cdktf's synth do work this app never uses, and together they are about half of
- * synth time (help/performance.md has the profile):
+ * Five pieces of cdktf's synth do work this app never uses, or repeats needlessly; together they
+ * were most of synth time (help/performance.md has the profile):
  *
  * 1. Token creation stack traces. cdktf captures a full JavaScript stack trace for every token it
  *    creates (every `vpc.id`), only to print it if that token later fails to resolve.
@@ -14,6 +15,11 @@ import { TerraformStack } from 'cdktf';
  * 3. The final resolve of the whole stack document. cdktf resolves each element, merges the
  *    results, then resolves the merged document again, which only matters for stack-level raw
  *    overrides (`stack.addOverride`); stacks that have some keep cdktf's full path.
+ * 4. Per-value bookkeeping in cdktf's token resolver (a path string, a path copy, a context with
+ *    closures for every key, string and number it visits): stacks/fast-resolve.ts resolves the
+ *    same way without it.
+ * 5. Snake-casing the same few meta-argument keys (`dependsOn`, `lifecycle`, ...) of every element
+ *    with three regular expressions each time: `keysToSnakeCaseMemoized` remembers each key's result.
  *
  * cdktf 0.21 is its last release, so what is replaced here is frozen and cannot drift.
  * Only the app (main.ts) turns this on; the construct library never does.
@@ -34,11 +40,57 @@ interface TokensModule {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tokensModule = require('cdktf/lib/_tokens') as TokensModule;
 
+/** The private cdktf module whose `resolve` every resolution goes through (`Tokenization.resolve` calls it). */
+interface ResolveModule {
+  resolve: (obj: unknown, options: ResolveOptions) => unknown;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const resolveModule = require('cdktf/lib/tokens/private/resolve') as ResolveModule;
+
+/** The private cdktf module whose `keysToSnakeCase` every element's `toTerraform` calls. */
+interface UtilModule {
+  keysToSnakeCase: (object: unknown) => unknown;
+  snakeCase: (str: string) => string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const utilModule = require('cdktf/lib/util') as UtilModule;
+
 const original = {
+  keysToSnakeCase: utilModule.keysToSnakeCase,
   captureStackTrace: stackTraceModule.captureStackTrace,
+  resolve: resolveModule.resolve,
   prepareStack: TerraformStack.prototype.prepareStack,
   toTerraform: TerraformStack.prototype.toTerraform,
 };
+
+const snakeCases = new Map<string, string>();
+/** cdktf's `snakeCase`, remembered: a pure function of the key, and elements share a few keys. */
+function snakeCaseMemoized(key: string): string {
+  let snake = snakeCases.get(key);
+  if (snake === undefined) snakeCases.set(key, (snake = utilModule.snakeCase(key)));
+  return snake;
+}
+
+/** cdktf's `keysToSnakeCase` (cdktf/lib/util.js), line for line, with `snakeCaseMemoized`. */
+function keysToSnakeCaseMemoized(object: unknown): unknown {
+  if (Tokenization.isResolvable(object)) return object;
+  if (Array.isArray(object))
+    return object.map((e) => (typeof e === 'object' ? keysToSnakeCaseMemoized(e) : e));
+  const record = object as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (key === 'tags' || key === 'environment') {
+      result[key] = record[key];
+      continue;
+    }
+    let value = record[key];
+    if (typeof value === 'object') value = keysToSnakeCaseMemoized(value);
+    if (Array.isArray(value))
+      value = value.map((e) => (typeof e === 'object' ? keysToSnakeCaseMemoized(e) : e));
+    result[snakeCaseMemoized(key)] = value;
+  }
+  return result;
+}
 
 /** `toTerraform` without the final whole-document resolve, when the stack has no raw overrides. */
 function toTerraformResolvingElementsOnly(this: TerraformStack): unknown {
@@ -58,6 +110,8 @@ function toTerraformResolvingElementsOnly(this: TerraformStack): unknown {
 /** Turns fast synth on for every stack of the process (see the comment at the top of this file). */
 export function enableFastSynth(): void {
   stackTraceModule.captureStackTrace = () => [];
+  resolveModule.resolve = fastResolve;
+  utilModule.keysToSnakeCase = keysToSnakeCaseMemoized;
   TerraformStack.prototype.prepareStack = function prepareWithoutCrossStackScan(this: TerraformStack) {
     this.ensureBackendExists();
   };
@@ -67,6 +121,8 @@ export function enableFastSynth(): void {
 /** Restores cdktf's own behaviour (for tests that compare both, and for `DEBUG` runs). */
 export function disableFastSynth(): void {
   stackTraceModule.captureStackTrace = original.captureStackTrace;
+  resolveModule.resolve = original.resolve;
+  utilModule.keysToSnakeCase = original.keysToSnakeCase;
   TerraformStack.prototype.prepareStack = original.prepareStack;
   TerraformStack.prototype.toTerraform = original.toTerraform;
 }
