@@ -374,14 +374,14 @@ describe('StaticSite security headers', () => {
 });
 
 describe('StaticSite options', () => {
-  test('SPA fallback (default): a viewer-request function on the default behavior only', () => {
-    const { json } = synthSite(WITH_API);
+  test('SPA fallback (default), one domain: a viewer-request function on the default behavior only', () => {
+    const { json } = synthSite({ ...WITH_API, domainNames: ['example.com'] });
     const [fnId, fn] = [
       onlyResourceId(json, 'aws_cloudfront_function'),
       onlyResource(json, 'aws_cloudfront_function'),
     ];
     expect(fn).toMatchObject({
-      name: 'platform-prod-spa-fallback',
+      name: 'platform-prod-viewer-request',
       runtime: 'cloudfront-js-2.0',
       publish: true,
       code: SPA_FALLBACK_FUNCTION_CODE,
@@ -405,8 +405,41 @@ describe('StaticSite options', () => {
     expect(rewrite('/v1.2/orders')).toBe('/index.html');
   });
 
-  test('SPA fallback off: no function', () => {
-    const { json } = synthSite({ spaFallback: false });
+  test('www redirects to the primary domain (default with two names) on every site behavior, not the API', () => {
+    const { json } = synthSite(WITH_API);
+    const fnId = onlyResourceId(json, 'aws_cloudfront_function');
+    const association = [
+      { event_type: 'viewer-request', function_arn: ref('aws_cloudfront_function', fnId, 'arn') },
+    ];
+    expect((distributionOf(json).default_cache_behavior as Behavior).function_association).toEqual(
+      association,
+    );
+    for (const behavior of orderedBehaviors(json)) {
+      const isApi = behavior.target_origin_id === 'api';
+      expect(behavior.function_association).toEqual(isApi ? undefined : association);
+    }
+    const code = onlyResource(json, 'aws_cloudfront_function').code as string;
+    const handler = new Function(`${code}; return handler;`)() as (e: unknown) => Record<string, unknown>;
+    const request = (host: string, uri: string, querystring: Record<string, unknown> = {}) => ({
+      request: { uri, headers: { host: { value: host } }, querystring },
+    });
+    expect(handler(request('www.example.com', '/orders/42', { a: { value: '1' } }))).toEqual({
+      statusCode: 301,
+      statusDescription: 'Moved Permanently',
+      headers: { location: { value: 'https://example.com/orders/42?a=1' } },
+    });
+    expect(handler(request('example.com', '/orders/42')).uri).toBe('/index.html');
+    expect(handler(request('example.com', '/app.js')).uri).toBe('/app.js');
+  });
+
+  test('redirect off: the SPA fallback alone, on the default behavior', () => {
+    const { json } = synthSite({ redirectToPrimaryDomain: false });
+    expect(onlyResource(json, 'aws_cloudfront_function').code).toBe(SPA_FALLBACK_FUNCTION_CODE);
+    for (const behavior of orderedBehaviors(json)) expect(behavior.function_association).toBeUndefined();
+  });
+
+  test('SPA fallback and redirect off: no function', () => {
+    const { json } = synthSite({ spaFallback: false, redirectToPrimaryDomain: false });
     expect(resources(json, 'aws_cloudfront_function')).toEqual({});
     expect((distributionOf(json).default_cache_behavior as Behavior).function_association).toBeUndefined();
   });

@@ -62,20 +62,54 @@ const CLOUDFRONT = 'cloudfront.amazonaws.com';
 const LOG_DELIVERY = 'delivery.logs.amazonaws.com';
 const MAX_NAME_PREFIX_LENGTH = 40;
 
+/** What the viewer-request function of the site behaviors does. */
+export interface ViewerRequestOptions {
+  /** Answer 301 to `https://<primaryDomain><path>` for any other host name (www → apex). @default none */
+  readonly primaryDomain?: string;
+  /** Rewrite paths without a file extension (client-side routes) to `/index.html`. */
+  readonly spaFallback: boolean;
+}
+
+/**
+ * The CloudFront Function (cloudfront-js-2.0) for the site's behaviors. A behavior takes one
+ * viewer-request function, so the redirect to the primary domain and the SPA fallback share one.
+ * Only the site behaviors run it: API responses (a real 404 from the API) are never rewritten.
+ */
+export function viewerRequestFunctionCode(options: ViewerRequestOptions): string {
+  const lines = ['function handler(event) {', '  var request = event.request;'];
+  if (options.primaryDomain) {
+    lines.push(
+      "  var host = request.headers.host ? request.headers.host.value : '';",
+      `  if (host !== '${options.primaryDomain}') {`,
+      '    var query = Object.keys(request.querystring).map(function (key) {',
+      '      var value = request.querystring[key];',
+      "      return value.multiValue ? value.multiValue.map(function (v) { return key + '=' + v.value; }).join('&') : key + (value.value ? '=' + value.value : '');",
+      "    }).join('&');",
+      '    return {',
+      '      statusCode: 301,',
+      "      statusDescription: 'Moved Permanently',",
+      `      headers: { location: { value: 'https://${options.primaryDomain}' + request.uri + (query ? '?' + query : '') } },`,
+      '    };',
+      '  }',
+    );
+  }
+  if (options.spaFallback) {
+    lines.push(
+      '  var uri = request.uri;',
+      "  if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {",
+      "    request.uri = '/index.html';",
+      '  }',
+    );
+  }
+  lines.push('  return request;', '}', '');
+  return lines.join('\n');
+}
+
 /**
  * Rewrites every path without a file extension (a client-side route such as `/orders/42`) to
- * `/index.html`, so the single-page app's router handles it. Runs on the site bucket's default
- * behavior only: API responses (a real 404 from the API) are never rewritten.
+ * `/index.html`, so the single-page app's router handles it.
  */
-export const SPA_FALLBACK_FUNCTION_CODE = `function handler(event) {
-  var request = event.request;
-  var uri = request.uri;
-  if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
-    request.uri = '/index.html';
-  }
-  return request;
-}
-`;
+export const SPA_FALLBACK_FUNCTION_CODE = viewerRequestFunctionCode({ spaFallback: true });
 
 /** The API behind the distribution: a load balancer reached over HTTPS. */
 export interface StaticSiteApiOrigin {
@@ -114,6 +148,11 @@ export interface StaticSiteProps {
   readonly immutablePathPatterns?: string[];
   /** Serve `/index.html` for paths without a file extension (client-side routes). @default true */
   readonly spaFallback?: boolean;
+  /**
+   * Answer 301 to the first of `domainNames` for every other name (e.g. www → apex), so the site
+   * has one canonical origin (cookies, CORS, HSTS preload). @default true when there are two or more names
+   */
+  readonly redirectToPrimaryDomain?: boolean;
   /** Edge locations that serve the site. @default 'PriceClass_100' (North America, Europe, Israel) */
   readonly priceClass?: PriceClass;
   /** ARN of a WAFv2 web ACL of CloudFront scope. @default none */
@@ -160,8 +199,8 @@ export class StaticSite extends Construct {
   readonly immutableCachePolicy: CloudfrontCachePolicy;
   /** Cache policy of the default behavior: short, honouring the origin's Cache-Control. */
   readonly defaultCachePolicy: CloudfrontCachePolicy;
-  /** The viewer-request function of the SPA fallback, when on. */
-  readonly spaFallbackFunction?: CloudfrontFunction;
+  /** The viewer-request function of the site behaviors (redirect to the primary domain, SPA fallback), when either is on. */
+  readonly viewerRequestFunction?: CloudfrontFunction;
   /** The KMS key of both buckets, with SSE-KMS. */
   readonly key?: EncryptionKey;
   /** The access log bucket, when access logs are on. */
@@ -249,15 +288,25 @@ export class StaticSite extends Construct {
       parametersInCacheKeyAndForwardedToOrigin: staticKey,
     });
 
-    if (props.spaFallback ?? true) {
-      this.spaFallbackFunction = new CloudfrontFunction(this, 'spa-fallback', {
-        name: name('spa-fallback'),
-        comment: 'Serves /index.html for client-side routes',
+    const spaFallback = props.spaFallback ?? true;
+    const redirect = (props.redirectToPrimaryDomain ?? true) && props.domainNames.length > 1;
+    if (spaFallback || redirect) {
+      this.viewerRequestFunction = new CloudfrontFunction(this, 'viewer-request', {
+        name: name('viewer-request'),
+        comment: [redirect && `301 to ${props.domainNames[0]}`, spaFallback && 'SPA routes to /index.html']
+          .filter(Boolean)
+          .join('; '),
         runtime: 'cloudfront-js-2.0',
         publish: true,
-        code: SPA_FALLBACK_FUNCTION_CODE,
+        code: viewerRequestFunctionCode({
+          primaryDomain: redirect ? props.domainNames[0] : undefined,
+          spaFallback,
+        }),
       });
     }
+    const siteFunctions = this.viewerRequestFunction
+      ? [{ eventType: 'viewer-request', functionArn: this.viewerRequestFunction.arn }]
+      : undefined;
 
     const distributionArn = Lazy.stringValue({ produce: () => this.distributionArn });
     const fromThisAccountsLogs = {
@@ -337,6 +386,8 @@ export class StaticSite extends Construct {
       compress: true,
       cachePolicyId,
       responseHeadersPolicyId: this.responseHeadersPolicy.id,
+      // The redirect covers files too; the SPA rewrite never touches a path with an extension.
+      functionAssociation: redirect ? siteFunctions : undefined,
     });
     const orderedBehaviors: CloudfrontDistributionOrderedCacheBehavior[] = [
       ...[...apiPatterns, ...webSocketPatterns].map(
@@ -386,9 +437,7 @@ export class StaticSite extends Construct {
         compress: true,
         cachePolicyId: this.defaultCachePolicy.id,
         responseHeadersPolicyId: this.responseHeadersPolicy.id,
-        functionAssociation: this.spaFallbackFunction
-          ? [{ eventType: 'viewer-request', functionArn: this.spaFallbackFunction.arn }]
-          : undefined,
+        functionAssociation: siteFunctions,
       },
       orderedCacheBehavior: orderedBehaviors,
       restrictions: { geoRestriction: { restrictionType: 'none' } },
