@@ -15,6 +15,12 @@ import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { resourceName } from '../naming';
 import { EncryptionKey, KeyServiceGrant } from '../security/encryption-key';
+import {
+  expiringLogsRules,
+  LOG_DELIVERY_SERVICE,
+  logDeliveryStatements,
+  logSourceCondition,
+} from '../storage/log-delivery';
 import { SecureBucket } from '../storage/secure-bucket';
 import { defaultSecurityHeaders, SecurityHeaders, securityHeadersViolations } from './security-headers';
 import {
@@ -59,7 +65,6 @@ const READ_METHODS = ['GET', 'HEAD'];
 const S3_ORIGIN_ID = 'site-bucket';
 const API_ORIGIN_ID = 'api';
 const CLOUDFRONT = 'cloudfront.amazonaws.com';
-const LOG_DELIVERY = 'delivery.logs.amazonaws.com';
 const MAX_NAME_PREFIX_LENGTH = 40;
 
 /** What the viewer-request function of the site behaviors does. */
@@ -309,12 +314,11 @@ export class StaticSite extends Construct {
       : undefined;
 
     const distributionArn = Lazy.stringValue({ produce: () => this.distributionArn });
-    const fromThisAccountsLogs = {
-      StringEquals: { 'aws:SourceAccount': aws.accountId },
-      ArnLike: {
-        'aws:SourceArn': `arn:${aws.partition}:logs:${CLOUDFRONT_LOG_DELIVERY_REGION}:${aws.accountId}:*`,
-      },
-    };
+    const fromThisAccountsLogs = logSourceCondition(
+      aws.partition,
+      CLOUDFRONT_LOG_DELIVERY_REGION,
+      aws.accountId,
+    );
     if (encryption === 'sse-kms') {
       const grants: KeyServiceGrant[] = [
         {
@@ -327,7 +331,7 @@ export class StaticSite extends Construct {
       ];
       if (accessLogs) {
         grants.push({
-          servicePrincipal: LOG_DELIVERY,
+          servicePrincipal: LOG_DELIVERY_SERVICE,
           actions: [
             'kms:Encrypt',
             'kms:Decrypt',
@@ -468,48 +472,11 @@ export class StaticSite extends Construct {
         encryption: bucketEncryption,
         preventDestroy: props.preventDestroy,
         tags: { Name: resourceName('generic', props.namePrefix, 'cdn-logs') },
-        lifecycleRules: [
-          {
-            id: 'expire-access-logs',
-            status: 'Enabled',
-            filter: [{}],
-            expiration: [{ days: retentionDays }],
-            noncurrentVersionExpiration: [{ noncurrentDays: STATIC_SITE_NONCURRENT_DAYS }],
-            abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-          },
-          {
-            // Expiry leaves a delete marker per object; S3 does not allow this with `days` in one rule.
-            id: 'remove-expired-delete-markers',
-            status: 'Enabled',
-            filter: [{}],
-            expiration: [{ expiredObjectDeleteMarker: true }],
-          },
-        ],
+        lifecycleRules: expiringLogsRules('expire-access-logs', retentionDays, STATIC_SITE_NONCURRENT_DAYS),
       });
       // Vended log delivery to S3 (AWS: "Logs sent to Amazon S3"): works with ACLs disabled.
       this.logBucket.addToPolicy(
-        {
-          Sid: 'AWSLogDeliveryWrite',
-          Effect: 'Allow',
-          Principal: { Service: LOG_DELIVERY },
-          Action: 's3:PutObject',
-          Resource: this.logBucket.arnForObjects(`AWSLogs/${aws.accountId}/*`),
-          Condition: {
-            StringEquals: {
-              ...fromThisAccountsLogs.StringEquals,
-              's3:x-amz-acl': 'bucket-owner-full-control',
-            },
-            ArnLike: fromThisAccountsLogs.ArnLike,
-          },
-        },
-        {
-          Sid: 'AWSLogDeliveryAclCheck',
-          Effect: 'Allow',
-          Principal: { Service: LOG_DELIVERY },
-          Action: 's3:GetBucketAcl',
-          Resource: this.logBucket.bucketArn,
-          Condition: fromThisAccountsLogs,
-        },
+        ...logDeliveryStatements(this.logBucket, aws.accountId, fromThisAccountsLogs),
       );
       this.logDeliverySource = new CloudwatchLogDeliverySource(this, 'log-source', {
         region: CLOUDFRONT_LOG_DELIVERY_REGION,

@@ -10,6 +10,12 @@ import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { resourceName } from '../naming';
 import { EncryptionKey } from '../security/encryption-key';
+import {
+  expiringLogsRules,
+  LOG_DELIVERY_SERVICE,
+  logDeliveryStatements,
+  logSourceCondition,
+} from '../storage/log-delivery';
 import { SecureBucket } from '../storage/secure-bucket';
 import { nameTag } from './name-tag';
 
@@ -29,7 +35,6 @@ export interface FlowLogBucketProps {
  */
 export const FLOW_LOG_NONCURRENT_DAYS = 30;
 
-const LOG_DELIVERY = 'delivery.logs.amazonaws.com';
 const ACCOUNT_ID_LENGTH = 12;
 
 /**
@@ -73,10 +78,7 @@ export class FlowLogBucket extends Construct {
     }
     // A token, so SecureBucket cannot check it: the check above and resourceName's stand in.
     const bucketName = `${baseName}-${aws.accountId}`;
-    const fromThisAccountsLogs = {
-      StringEquals: { 'aws:SourceAccount': aws.accountId },
-      ArnLike: { 'aws:SourceArn': `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:*` },
-    };
+    const fromThisAccountsLogs = logSourceCondition(aws.partition, aws.region, aws.accountId);
 
     this.key = new EncryptionKey(this, 'key', {
       alias: `${props.namePrefix}-vpc-flow-log-bucket`,
@@ -85,7 +87,7 @@ export class FlowLogBucket extends Construct {
       serviceGrants: [
         {
           // Log delivery encrypts each object it writes (AWS: "Required key policy for use with SSE-KMS").
-          servicePrincipal: LOG_DELIVERY,
+          servicePrincipal: LOG_DELIVERY_SERVICE,
           actions: [
             'kms:Encrypt',
             'kms:Decrypt',
@@ -103,48 +105,11 @@ export class FlowLogBucket extends Construct {
       encryption: { type: 'sse-kms', keyArn: this.key.keyArn },
       preventDestroy: props.preventDestroy,
       tags: nameTag(props.namePrefix, 'vpc-flow-logs'),
-      lifecycleRules: [
-        {
-          id: 'expire-flow-logs',
-          status: 'Enabled',
-          filter: [{}],
-          expiration: [{ days: props.retentionDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: FLOW_LOG_NONCURRENT_DAYS }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-        {
-          // Expiry leaves a delete marker per object; S3 does not allow this with `days` in one rule.
-          id: 'remove-expired-delete-markers',
-          status: 'Enabled',
-          filter: [{}],
-          expiration: [{ expiredObjectDeleteMarker: true }],
-        },
-      ],
+      lifecycleRules: expiringLogsRules('expire-flow-logs', props.retentionDays, FLOW_LOG_NONCURRENT_DAYS),
     });
     // The two statements AWS documents for flow log delivery ("Amazon S3 bucket permissions for flow logs").
     this.secureBucket.addToPolicy(
-      {
-        Sid: 'AWSLogDeliveryWrite',
-        Effect: 'Allow',
-        Principal: { Service: LOG_DELIVERY },
-        Action: 's3:PutObject',
-        Resource: this.secureBucket.arnForObjects(`AWSLogs/${aws.accountId}/*`),
-        Condition: {
-          StringEquals: {
-            ...fromThisAccountsLogs.StringEquals,
-            's3:x-amz-acl': 'bucket-owner-full-control',
-          },
-          ArnLike: fromThisAccountsLogs.ArnLike,
-        },
-      },
-      {
-        Sid: 'AWSLogDeliveryAclCheck',
-        Effect: 'Allow',
-        Principal: { Service: LOG_DELIVERY },
-        Action: ['s3:GetBucketAcl', 's3:ListBucket'],
-        Resource: this.secureBucket.bucketArn,
-        Condition: fromThisAccountsLogs,
-      },
+      ...logDeliveryStatements(this.secureBucket, aws.accountId, fromThisAccountsLogs, ['s3:ListBucket']),
     );
     this.bucket = this.secureBucket.bucket;
     this.versioning = this.secureBucket.versioning;

@@ -1,1 +1,2 @@
 export * from './secure-bucket';
+export * from './log-delivery';
