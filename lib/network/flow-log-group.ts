@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { resourceName } from '../naming';
 import { EncryptionKey } from '../security/encryption-key';
+import { policyDocument } from '../security/policy-document';
 import { nameTag } from './name-tag';
 
 /** Props of {@link FlowLogGroup}. */
@@ -88,25 +89,22 @@ export class FlowLogGroup extends Construct {
     this.rolePolicy = new IamRolePolicy(this, 'role-policy', {
       name: resourceName('iamPolicy', props.namePrefix, 'vpc-flow-logs-delivery'),
       role: this.role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'WriteFlowLogRecords',
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-            Resource: [this.logGroup.arn, `${this.logGroup.arn}:*`],
-          },
-          {
-            // The service checks that the group exists; DescribeLogGroups is authorized on the
-            // account's log groups as a whole, so this is as narrow as AWS allows.
-            Sid: 'FindTheLogGroup',
-            Effect: 'Allow',
-            Action: 'logs:DescribeLogGroups',
-            Resource: `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:log-group:*`,
-          },
-        ],
-      }),
+      policy: policyDocument([
+        {
+          Sid: 'WriteFlowLogRecords',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          Resource: [this.logGroup.arn, `${this.logGroup.arn}:*`],
+        },
+        {
+          // The service checks that the group exists; DescribeLogGroups is authorized on the
+          // account's log groups as a whole, so this is as narrow as AWS allows.
+          Sid: 'FindTheLogGroup',
+          Effect: 'Allow',
+          Action: 'logs:DescribeLogGroups',
+          Resource: `arn:${aws.partition}:logs:${aws.region}:${aws.accountId}:log-group:*`,
+        },
+      ]),
     });
   }
 }

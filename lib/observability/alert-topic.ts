@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { resourceName } from '../naming';
 import { EncryptionKey } from '../security/encryption-key';
+import { policyDocument } from '../security/policy-document';
 
 /** Props of {@link AlertTopic}. */
 export interface AlertTopicProps {
@@ -82,34 +83,31 @@ export class AlertTopic extends Construct {
     new SnsTopicPolicy(this, 'policy', {
       region: props.region,
       arn: this.topic.arn,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'AccountManagesTopic',
-            Effect: 'Allow',
-            Principal: { AWS: `arn:${aws.partition}:iam::${aws.accountId}:root` },
-            Action: ['sns:Publish', 'sns:Subscribe', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes'],
-            Resource: this.topic.arn,
-          },
-          {
-            Sid: 'ServicesPublishAlerts',
-            Effect: 'Allow',
-            Principal: { Service: services },
-            Action: 'sns:Publish',
-            Resource: this.topic.arn,
-            Condition: sameAccount,
-          },
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 'sns:Publish',
-            Resource: this.topic.arn,
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
+      policy: policyDocument([
+        {
+          Sid: 'AccountManagesTopic',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:${aws.partition}:iam::${aws.accountId}:root` },
+          Action: ['sns:Publish', 'sns:Subscribe', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes'],
+          Resource: this.topic.arn,
+        },
+        {
+          Sid: 'ServicesPublishAlerts',
+          Effect: 'Allow',
+          Principal: { Service: services },
+          Action: 'sns:Publish',
+          Resource: this.topic.arn,
+          Condition: sameAccount,
+        },
+        {
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'sns:Publish',
+          Resource: this.topic.arn,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ]),
     });
 
     // Keyed by address, not position: reordering the list must not re-create (and un-confirm) subscriptions.

@@ -4,16 +4,10 @@ import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { awsContext } from '../core/aws-context';
 import { resourceName } from '../naming';
+import { PolicyCondition, policyDocument, PolicyStatement } from './policy-document';
 
-/** One statement of a KMS key policy, in IAM policy JSON shape. */
-export interface KeyPolicyStatement {
-  readonly Sid: string;
-  readonly Effect: 'Allow' | 'Deny';
-  readonly Principal: Record<string, string | string[]>;
-  readonly Action: string | string[];
-  readonly Resource: string;
-  readonly Condition?: Record<string, Record<string, string | string[]>>;
-}
+/** One statement of a KMS key policy: an IAM policy statement. */
+export type KeyPolicyStatement = PolicyStatement;
 
 /** A service that may use the key, e.g. CloudWatch Logs for an encrypted log group. */
 export interface KeyServiceGrant {
@@ -22,7 +16,7 @@ export interface KeyServiceGrant {
   /** KMS actions granted. @default encrypt, decrypt, re-encrypt, generate data key, describe */
   readonly actions?: string[];
   /** Conditions narrowing the grant (e.g. an encryption context), in IAM condition JSON shape. @default none */
-  readonly conditions?: Record<string, Record<string, string | string[]>>;
+  readonly conditions?: PolicyCondition;
 }
 
 /** Props of {@link EncryptionKey}. */
@@ -98,7 +92,7 @@ export class EncryptionKey extends Construct {
       description: props.description,
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindow,
-      policy: JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+      policy: policyDocument(statements),
       tags: { Name: aliasName },
       lifecycle,
     });
