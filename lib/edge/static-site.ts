@@ -17,7 +17,7 @@ import { resourceName } from '../naming';
 import { EncryptionKey, KeyServiceGrant } from '../security/encryption-key';
 import {
   expiringLogsRules,
-  LOG_DELIVERY_SERVICE,
+  logDeliveryKeyGrant,
   logDeliveryStatements,
   logSourceCondition,
 } from '../storage/log-delivery';
@@ -330,17 +330,7 @@ export class StaticSite extends Construct {
         },
       ];
       if (accessLogs) {
-        grants.push({
-          servicePrincipal: LOG_DELIVERY_SERVICE,
-          actions: [
-            'kms:Encrypt',
-            'kms:Decrypt',
-            'kms:ReEncrypt*',
-            'kms:GenerateDataKey*',
-            'kms:DescribeKey',
-          ],
-          conditions: fromThisAccountsLogs,
-        });
+        grants.push(logDeliveryKeyGrant(fromThisAccountsLogs));
       }
       this.key = new EncryptionKey(this, 'key', {
         alias: `${props.namePrefix}-static-site`,

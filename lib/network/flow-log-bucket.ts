@@ -12,7 +12,7 @@ import { resourceName } from '../naming';
 import { EncryptionKey } from '../security/encryption-key';
 import {
   expiringLogsRules,
-  LOG_DELIVERY_SERVICE,
+  logDeliveryKeyGrant,
   logDeliveryStatements,
   logSourceCondition,
 } from '../storage/log-delivery';
@@ -85,18 +85,8 @@ export class FlowLogBucket extends Construct {
       description: `Encrypts the VPC flow log bucket of ${props.namePrefix}`,
       preventDestroy: props.preventDestroy,
       serviceGrants: [
-        {
-          // Log delivery encrypts each object it writes (AWS: "Required key policy for use with SSE-KMS").
-          servicePrincipal: LOG_DELIVERY_SERVICE,
-          actions: [
-            'kms:Encrypt',
-            'kms:Decrypt',
-            'kms:ReEncrypt*',
-            'kms:GenerateDataKey*',
-            'kms:DescribeKey',
-          ],
-          conditions: fromThisAccountsLogs,
-        },
+        // Log delivery encrypts each object it writes.
+        logDeliveryKeyGrant(fromThisAccountsLogs),
       ],
     });
 

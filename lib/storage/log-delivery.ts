@@ -1,4 +1,5 @@
 import type { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import type { KeyServiceGrant } from '../security/encryption-key';
 import type { PolicyStatement } from '../security/policy-document';
 import type { SecureBucket } from './secure-bucket';
 
@@ -16,6 +17,18 @@ export function logSourceCondition(partition: string, region: string, accountId:
   return {
     StringEquals: { 'aws:SourceAccount': accountId },
     ArnLike: { 'aws:SourceArn': `arn:${partition}:logs:${region}:${accountId}:*` },
+  };
+}
+
+/**
+ * The key grant log delivery needs to write SSE-KMS objects (AWS: "Required key policy for use
+ * with SSE-KMS"), limited to `source`.
+ */
+export function logDeliveryKeyGrant(source: LogSourceCondition): KeyServiceGrant {
+  return {
+    servicePrincipal: LOG_DELIVERY_SERVICE,
+    actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+    conditions: source,
   };
 }
 
