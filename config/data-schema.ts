@@ -1,4 +1,10 @@
 import * as z from 'zod';
+import {
+  parseDailyWindow,
+  parseWeeklyWindow,
+  rangeMinutes,
+  windowsOverlap,
+} from '../lib/database/maintenance-windows';
 import { POSTGRES_MAJOR_VERSIONS } from '../lib/database/postgres-database-props';
 import { AWS_REGIONS, rule } from './rules';
 
@@ -250,42 +256,6 @@ export type DataRuleId =
   | 'cache-multi-az-nodes'
   | 'dr-region';
 
-const WEEK = 7 * 24 * 60;
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-/** A window as [start, end) minutes of the week; a daily window repeats every day. */
-function weeklyRanges(window: string): [number, number][] {
-  if (DAILY_WINDOW.test(window)) {
-    const [start, end] = window.split('-').map(minutesOfDay);
-    return DAYS.map((_, day) => [day * 1440 + start, day * 1440 + (end > start ? end : end + 1440)]);
-  }
-  const [start, end] = window.split('-').map(minutesOfWeek);
-  return [[start, end > start ? end : end + WEEK]];
-}
-
-/** Length of a window in minutes (a window may wrap past midnight or the end of the week). */
-export function windowMinutes(window: string): number {
-  const [[start, end]] = weeklyRanges(window);
-  return end - start;
-}
-
-/** Whether two windows (daily or weekly) share any minute. */
-export function windowsOverlap(a: string, b: string): boolean {
-  const shift = (r: [number, number], by: number): [number, number] => [r[0] + by, r[1] + by];
-  const left = weeklyRanges(a).flatMap((r) => [r, shift(r, WEEK), shift(r, -WEEK)]);
-  return weeklyRanges(b).some(([s, e]) => left.some(([ls, le]) => s < le && ls < e));
-}
-
-function minutesOfDay(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-}
-
-function minutesOfWeek(dddhhmm: string): number {
-  const [day, h, m] = dddhhmm.split(':');
-  return DAYS.indexOf(day) * 1440 + Number(h) * 60 + Number(m);
-}
-
 /** Checks of the data section that read more than one field. */
 export function checkData(
   env: { production: boolean; region: string; data: DataConfig },
@@ -312,14 +282,17 @@ export function checkData(
   for (const [daily, weekly, minimum] of windows) {
     if (!usable(daily, weekly)) continue;
     const [a, b] = [valueOf(env, daily), valueOf(env, weekly)];
-    for (const [path, window] of [
-      [daily, a],
-      [weekly, b],
+    // The field checks guarantee both parse; the database construct's parser serves the cache windows too.
+    const dailyRanges = parseDailyWindow(a)!;
+    const weeklyRange = parseWeeklyWindow(b)!;
+    for (const [path, window, minutes] of [
+      [daily, a, rangeMinutes(dailyRanges[0])],
+      [weekly, b, rangeMinutes(weeklyRange)],
     ] as const) {
-      if (windowMinutes(window) < minimum)
+      if (minutes < minimum)
         report([...path], 'window-length', window, `make it at least ${minimum} minutes`);
     }
-    if (windowsOverlap(a, b))
+    if (windowsOverlap(dailyRanges, weeklyRange))
       report([...weekly], 'window-overlap', b, `it overlaps ${daily.join('.')} (${a})`);
   }
   if (usable([...db, 'restore']) && database.restore) {
