@@ -1,3 +1,5 @@
+// First: cdktf must find archiver deferred when it loads (stacks/defer-archiver.ts).
+import './stacks/defer-archiver';
 import { App } from 'cdktf';
 import { ConfigError } from './config/issues';
 import { DEFAULT_CONFIG_DIR, loadEnvironments } from './config/load';

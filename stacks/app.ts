@@ -4,12 +4,14 @@ import type { LoadedEnvironment } from '../config/load';
 import { RULES } from '../config/rules';
 import { bootstrapStacksFor } from './bootstrap-stack';
 import { DataStack } from './data-stack';
+import { EdgeStack } from './edge-stack';
 import { NetworkStack } from './network-stack';
 
 /** Every stack of an environment, by layer. */
 export interface EnvironmentStacks {
   readonly network: NetworkStack;
   readonly data: DataStack;
+  readonly edge: EdgeStack;
 }
 
 /**
@@ -30,9 +32,11 @@ export function buildStacks(
   const issues: ConfigIssue[] = [];
   for (const { file, config } of environments) {
     try {
-      // EdgeStack (stacks/edge-stack.ts) is complete and tested but joins the app only once synth
-      // stays within its time budget with it (help/performance.md, issue 4).
-      stacks.set(config.name, { network: new NetworkStack(app, config), data: new DataStack(app, config) });
+      stacks.set(config.name, {
+        network: new NetworkStack(app, config),
+        data: new DataStack(app, config),
+        edge: new EdgeStack(app, config),
+      });
     } catch (error) {
       if (!(error instanceof Error) || error instanceof ConfigError) throw error;
       const rule = RULES['construct-validation'];
