@@ -58,7 +58,7 @@ export const RULES = {
   'az-count': { message: 'a network spans 1 to 3 availability zones', hint: 'list 1-3 zones, e.g. [eu-west-1a, eu-west-1b]' },
   'az-region': { message: 'the availability zone is not in the environment region', hint: 'zones are the region name plus one letter, e.g. eu-west-1a', fields: ['network.availabilityZones[]'] },
   'az-unique': { message: 'the availability zone is listed twice', hint: 'list each zone once', fields: ['network.availabilityZones[]'] },
-  'unique-item': { message: 'the value is listed twice', hint: 'list each value once', fields: ['network.interfaceEndpoints[]', 'alerts.emails[]'] },
+  'unique-item': { message: 'the value is listed twice', hint: 'list each value once', fields: ['network.interfaceEndpoints[]', 'alerts.emails[]', 'budget.emails[]'] },
   'production-multi-az': { message: 'a production environment needs at least 2 availability zones', hint: 'add a second zone so one zone outage does not take production down', fields: ['network.availabilityZones'] },
   'production-flag': { message: 'this environment is named like production but production is false', hint: 'set production: true (deletion protection, prevent_destroy) or rename the environment', fields: ['production'] },
   'production-alerts': { message: 'a production environment needs at least one alert email', hint: 'add alerts.emails: [oncall@example.com]', fields: ['alerts.emails'] },
@@ -89,6 +89,17 @@ export const RULES = {
   'url-path': { message: 'not a URL path', hint: "start with '/', e.g. /health" },
   'content-security-policy': { message: 'not a Content-Security-Policy', hint: "write directives separated by ';', e.g. default-src 'self'; img-src 'self' data:", fields: ['edge.contentSecurityPolicy'] },
   'rate-limit': { message: 'the WAF rate limit is out of range', hint: 'use 100 to 2000000000 requests per IP per 5 minutes' },
+  // The service and budget sections.
+  'image-repository': { message: 'not an image repository', hint: 'lowercase registry/path/name without a tag, e.g. 222222222222.dkr.ecr.eu-west-1.amazonaws.com/platform-api' },
+  'image-tag': { message: 'not an image tag', hint: 'up to 128 letters, digits, _ . -, not starting with . or -, e.g. 1.4.2' },
+  'image-digest': { message: 'not an image digest', hint: 'sha256: and 64 lowercase hex digits, as `docker buildx imagetools inspect` prints it' },
+  'image-reference': { message: 'the image needs exactly one of tag and digest', hint: 'set service.image.tag or service.image.digest', fields: ['service.image'] },
+  'image-latest': { message: "production does not run the tag 'latest'", hint: 'pin a version or a digest, so a deploy and a rollback know which image runs', fields: ['service.image.tag'] },
+  'fargate-size': { message: 'Fargate does not offer this cpu and memory combination', hint: 'pick memoryMiB from the range for the cpu (help/service.md lists them)', fields: ['service.memoryMiB'] },
+  'task-capacity': { message: 'the fewest tasks exceed the most tasks', hint: 'make service.maxTasks at least service.minTasks', fields: ['service.maxTasks'] },
+  'env-var-name': { message: 'not an environment variable name', hint: 'uppercase letters, digits and _, not starting with a digit, e.g. LOG_LEVEL' },
+  'env-var-reserved': { message: 'the service stack sets this variable itself', hint: 'remove it: hosts, ports, origins and secrets come from the other stacks (help/service.md)' },
+  'env-var-secret': { message: 'the name says it holds a secret', hint: 'secrets never go in config files: put it in Secrets Manager and have the service read it (help/service.md)' },
   // Building the stacks.
   'construct-validation': { message: 'a construct refused these settings', hint: 'change the setting the message names (help/configuration.md lists each field); the schema let it through, so tell the platform team too', fields: [''] },
   // Across the files of one folder.
@@ -183,3 +194,14 @@ export const tagKey = z
   .meta({ not: { pattern: `^${anyCasePattern('aws:')}` } });
 
 export const tagValue = z.string().max(256, rule('tag-value')).regex(TAG_CHARS, rule('tag-value'));
+
+/** A list check: reports every repeated item (compared by `key`) at its index. */
+export function uniqueItems<T>(id: 'az-unique' | 'unique-item', key: (item: T) => string = String) {
+  return (items: T[], ctx: z.RefinementCtx): void => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(key(item))) report(ctx, [i], id, item);
+      seen.add(key(item));
+    });
+  };
+}

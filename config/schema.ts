@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkData, dataSchema } from './data-schema';
 import { checkEdge, edgeSchema } from './edge-schema';
+import { budgetSchema, checkService, serviceSchema } from './service-schema';
 import { nameViolation } from '../lib/naming';
 import {
   DEFAULT_SUBNET_PREFIX_LENGTHS,
@@ -22,6 +23,7 @@ import {
   RESERVED_TAG_KEYS,
   rule,
   RULES,
+  uniqueItems,
   tagKey,
   tagValue,
 } from './rules';
@@ -75,17 +77,6 @@ function s3BucketViolation(name: string): string | undefined {
   const suffix = ['-s3alias', '--ol-s3', '--x-s3', '--table-s3'].find((s) => name.endsWith(s));
   if (suffix) return `must not end with '${suffix}' (reserved by AWS)`;
   return undefined;
-}
-
-/** A list check: reports every repeated item (compared by `key`) at its index. */
-function uniqueItems<T>(id: 'az-unique' | 'unique-item', key: (item: T) => string = String) {
-  return (items: T[], ctx: z.RefinementCtx): void => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(key(item))) report(ctx, [i], id, item);
-      seen.add(key(item));
-    });
-  };
 }
 
 const shortName = (id: 'environment-name' | 'project-name' | 'account-alias', min: number, max: number) =>
@@ -236,6 +227,8 @@ const environmentObject = z
     network: networkSchema,
     data: dataSchema.default(dataSchema.parse({})),
     edge: edgeSchema.default(edgeSchema.parse({})),
+    service: serviceSchema,
+    budget: budgetSchema,
     alerts: z
       .strictObject({
         emails: z
@@ -354,6 +347,7 @@ function checkEnvironment(env: z.output<typeof environmentObject>, ctx: z.Refine
   }
   checkData(env, usable, (path, id, value, hint) => report(ctx, path, id, value, hint));
   checkEdge(env, usable, (path, id, value, hint) => report(ctx, path, id, value, hint));
+  checkService(env, usable, (path, id, value, hint) => report(ctx, path, id, value, hint));
   const prefixes = ['public', 'private', 'isolated'].map((tier) => ['network', 'subnetPrefixLength', tier]);
   if (usable(['network', 'cidr'], ...prefixes)) checkSubnetPlan(env, ctx);
   if (usable(['project'], ['account', 'id'], ['state']) && env.state.bucket === undefined) {

@@ -22,6 +22,7 @@ export const EXCLUSIVE_ALTERNATIVES: readonly string[] = [
   'data.database.restore.snapshotIdentifier',
   'data.database.restore.pointInTime.latest',
   'edge.dns.cloudflareZoneId',
+  'service.image.tag',
 ];
 
 export const EXAMPLES = {
@@ -40,6 +41,12 @@ domain:
 network:
   cidr: 10.10.0.0/16
   availabilityZones: [eu-west-1a, eu-west-1b]
+service:
+  image:
+    repository: 111111111111.dkr.ecr.eu-west-1.amazonaws.com/platform-api
+    tag: 1.4.2
+budget:
+  monthlyLimitUsd: 400
 `,
   },
   complete: {
@@ -122,6 +129,33 @@ edge:
   contentSecurityPolicy: "default-src 'self'; connect-src 'self' https://api.example.com wss://example.com; frame-ancestors 'none'"
   rateLimitPer5Minutes: 1000
   priceClass: PriceClass_200
+service:
+  image:
+    repository: 222222222222.dkr.ecr.eu-west-1.amazonaws.com/platform-api
+    digest: sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945
+  cpu: 1024
+  memoryMiB: 2048
+  architecture: ARM64
+  minTasks: 3
+  maxTasks: 12
+  cpuTargetPercent: 60
+  requestsPerTarget: 1000
+  healthCheckGracePeriodSeconds: 60
+  stopTimeoutSeconds: 120
+  migrationCommand: [npm, run, migrate]
+  logRetentionDays: 90
+  environment:
+    LOG_LEVEL: info
+  alarms:
+    cpuPercent: 85
+    memoryPercent: 85
+    loadBalancer5xxPercent: 5
+    target5xxPercent: 5
+    p99LatencySeconds: 1.5
+    errorLogsPer5Minutes: 10
+budget:
+  monthlyLimitUsd: 6000
+  emails: [finance-cloud@example.com]
 alerts:
   emails: [oncall@example.com, platform-alerts@example.com]
 state:
@@ -143,7 +177,9 @@ ci:
   "costCenter": "cc-1002",
   "repository": "example-org/platform-infra",
   "domain": { "name": "sandbox.example.com" },
-  "network": { "cidr": "10.40.0.0/16", "availabilityZones": ["us-east-1a"] }
+  "network": { "cidr": "10.40.0.0/16", "availabilityZones": ["us-east-1a"] },
+  "service": { "image": { "repository": "ghcr.io/example-org/api", "tag": "1.4.2" } },
+  "budget": { "monthlyLimitUsd": 100 }
 }
 `,
   },

@@ -483,6 +483,65 @@ const CASES: Record<RuleId, BadCase> = {
     field: 'edge.rateLimitPer5Minutes',
     value: 50,
   },
+  'image-repository': {
+    run: one({ 'service.image.repository': 'Registry.example.com/API:1.0' }),
+    field: 'service.image.repository',
+    value: 'Registry.example.com/API:1.0',
+  },
+  'image-tag': { run: one({ 'service.image.tag': '-rc1' }), field: 'service.image.tag', value: '-rc1' },
+  'image-digest': {
+    run: one({ 'service.image': { repository: 'ghcr.io/example-org/api', digest: 'sha256:abc' } }),
+    field: 'service.image.digest',
+    value: 'sha256:abc',
+  },
+  'image-reference': {
+    run: one({ 'service.image': { repository: 'ghcr.io/example-org/api' } }),
+    field: 'service.image',
+    value: { repository: 'ghcr.io/example-org/api' },
+    hint: /add tag/,
+  },
+  'image-latest': {
+    run: one(
+      {
+        name: 'prod',
+        production: true,
+        'alerts.emails': ['oncall@example.com'],
+        'data.backup.copyRegion': 'eu-central-1',
+        'service.image.tag': 'latest',
+      },
+      fileFor('prod'),
+    ),
+    field: 'service.image.tag',
+    value: 'latest',
+  },
+  'fargate-size': {
+    run: one({ 'service.cpu': 1024, 'service.memoryMiB': 1024 }),
+    field: 'service.memoryMiB',
+    value: 1024,
+    hint: /with cpu 1024, Fargate accepts memoryMiB 2048, 3072, 4096, 5120, 6144, 7168, 8192$/,
+  },
+  'task-capacity': {
+    run: one({ 'service.minTasks': 4, 'service.maxTasks': 2 }),
+    field: 'service.maxTasks',
+    value: 2,
+    hint: /at least minTasks \(4\)/,
+  },
+  'env-var-name': {
+    run: one({ 'service.environment': { 'log-level': 'info' } }),
+    field: 'service.environment.log-level',
+    value: 'log-level',
+  },
+  'env-var-reserved': {
+    run: one({ 'service.environment': { DATABASE_HOST: 'db.internal' } }),
+    field: 'service.environment.DATABASE_HOST',
+    value: 'DATABASE_HOST',
+  },
+  'env-var-secret': {
+    run: one({ 'service.environment': { STRIPE_API_KEY: 'x' } }),
+    field: 'service.environment.STRIPE_API_KEY',
+    value: 'STRIPE_API_KEY',
+    hint: /Secrets Manager/,
+  },
   'construct-validation': {
     run: () => {
       // The schema accepts any instance class; the database construct has no alarm figures for this one.
