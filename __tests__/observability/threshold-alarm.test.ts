@@ -65,11 +65,17 @@ describe('ThresholdAlarm', () => {
     );
   });
 
+  it('leaves dimensions out for a metric that has none', () => {
+    expect(alarmOf({ dimensions: undefined })).not.toHaveProperty('dimensions');
+  });
+
   it.each([
     [{ statistic: 'Median' }, /statistic 'Median'/],
     [{ periodSeconds: 90 }, /multiple of 60/],
     [{ evaluationPeriods: 0 }, /evaluationPeriods must be at least 1/],
     [{ evaluationPeriods: 2, datapointsToAlarm: 3 }, /datapointsToAlarm must be 1-2/],
+    [{ description: ' ' }, /description is empty/],
+    [{ description: 'x'.repeat(1025) }, /description is 1025 characters; CloudWatch accepts at most 1024/],
   ])('rejects %p', (props, message) => {
     expect(() => alarmOf(props as Partial<ThresholdAlarmProps>)).toThrow(message);
   });

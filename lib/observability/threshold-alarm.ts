@@ -1,6 +1,15 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
 import { resourceName } from '../naming';
+import {
+  AlarmConstruct,
+  AlarmTiming,
+  assertDescription,
+  assertStatistic,
+  MissingDataTreatment,
+  PERCENTILE,
+  resolveAlarmTiming,
+} from './alarm-settings';
 
 /** How a metric is compared with the threshold. */
 export type AlarmComparison =
@@ -10,7 +19,7 @@ export type AlarmComparison =
   | 'LessThanOrEqualToThreshold';
 
 /** Props of {@link ThresholdAlarm}. */
-export interface ThresholdAlarmProps {
+export interface ThresholdAlarmProps extends AlarmTiming {
   /** Alarm name parts, joined and fitted to CloudWatch's limit, e.g. `['platform-prod', 'db', 'cpu']`. */
   readonly nameParts: string[];
   /** What the alarm means, for the person it wakes: shown in the notification. Say what to check first. */
@@ -19,62 +28,36 @@ export interface ThresholdAlarmProps {
   readonly namespace: string;
   /** Metric name, e.g. `CPUUtilization`. */
   readonly metricName: string;
-  /** Metric dimensions, e.g. `{ DBInstanceIdentifier: 'platform-prod-db' }`. */
-  readonly dimensions: Record<string, string>;
+  /** Metric dimensions, e.g. `{ DBInstanceIdentifier: 'platform-prod-db' }`. @default none (a metric without dimensions) */
+  readonly dimensions?: Record<string, string>;
   /** Statistic: `Average`, `Maximum`, `Minimum`, `Sum` or `SampleCount`; or a percentile like `p99`. @default 'Average' */
   readonly statistic?: string;
   /** The threshold, in the metric's unit. */
   readonly threshold: number;
   /** Comparison with the threshold. */
   readonly comparison: AlarmComparison;
-  /** Length of one evaluation period, in seconds (a multiple of 60). @default 300 */
-  readonly periodSeconds?: number;
-  /** Periods looked at. @default 3 */
-  readonly evaluationPeriods?: number;
-  /** Periods out of {@link evaluationPeriods} that must breach. @default evaluationPeriods */
-  readonly datapointsToAlarm?: number;
   /** SNS topic notified on ALARM and on return to OK. */
   readonly topicArn: string;
   /** What missing data counts as. @default 'missing' (keep the current state) */
-  readonly treatMissingData?: 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+  readonly treatMissingData?: MissingDataTreatment;
 }
-
-const PERCENTILE = /^p\d{1,2}(\.\d+)?$/;
-const STATISTICS = ['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'];
 
 /**
  * One CloudWatch alarm on one metric against a fixed threshold, notifying the alert topic on
  * ALARM and again on OK, so the person paged also learns when it is over.
  */
-export class ThresholdAlarm extends Construct {
+export class ThresholdAlarm extends Construct implements AlarmConstruct {
   /** The alarm. */
   readonly alarm: CloudwatchMetricAlarm;
 
   constructor(scope: Construct, id: string, props: ThresholdAlarmProps) {
     super(scope, id);
     const statistic = props.statistic ?? 'Average';
-    const period = props.periodSeconds ?? 300;
-    const evaluationPeriods = props.evaluationPeriods ?? 3;
-    const datapoints = props.datapointsToAlarm ?? evaluationPeriods;
     const name = resourceName('alarm', ...props.nameParts);
-    if (!STATISTICS.includes(statistic) && !PERCENTILE.test(statistic)) {
-      throw new Error(
-        `ThresholdAlarm ${name}: statistic '${statistic}' is not one of ${STATISTICS.join(', ')} or pNN`,
-      );
-    }
-    if (!Number.isInteger(period) || period < 60 || period % 60 !== 0) {
-      throw new Error(`ThresholdAlarm ${name}: periodSeconds must be a multiple of 60, got ${period}`);
-    }
-    if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) {
-      throw new Error(
-        `ThresholdAlarm ${name}: evaluationPeriods must be at least 1, got ${evaluationPeriods}`,
-      );
-    }
-    if (!Number.isInteger(datapoints) || datapoints < 1 || datapoints > evaluationPeriods) {
-      throw new Error(
-        `ThresholdAlarm ${name}: datapointsToAlarm must be 1-${evaluationPeriods}, got ${datapoints}`,
-      );
-    }
+    const where = `ThresholdAlarm ${name}`;
+    assertStatistic(where, statistic);
+    assertDescription(where, props.description);
+    const { period, evaluationPeriods, datapointsToAlarm } = resolveAlarmTiming(where, props);
     const percentile = PERCENTILE.test(statistic);
     this.alarm = new CloudwatchMetricAlarm(this, 'alarm', {
       alarmName: name,
@@ -87,7 +70,7 @@ export class ThresholdAlarm extends Construct {
       comparisonOperator: props.comparison,
       period,
       evaluationPeriods,
-      datapointsToAlarm: datapoints,
+      datapointsToAlarm,
       treatMissingData: props.treatMissingData ?? 'missing',
       alarmActions: [props.topicArn],
       okActions: [props.topicArn],
