@@ -196,6 +196,7 @@ export const budgetSchema = z
       .number()
       .positive(rule('range'))
       .max(10_000_000, rule('range'))
+      .multipleOf(0.01, rule('range'))
       .describe(
         'Monthly cost limit of the environment in USD; alerts at 80 % and 100 %, forecast and actual.',
       ),
