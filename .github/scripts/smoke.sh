@@ -4,7 +4,9 @@
 #
 #   bash .github/scripts/smoke.sh dev
 #
-# SMOKE_WS_PATH (default /ws) is the WebSocket path CloudFront sends to the service.
+# SMOKE_WS_PATH (default /ws) is the WebSocket path CloudFront sends to the service. Health and CORS
+# are checked on /api/health: CloudFront sends only /api/* and /ws* to the service, and answers
+# every other path from the S3 site (help/smoke.md).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -15,5 +17,6 @@ ws_path=${SMOKE_WS_PATH:-/ws}
 stack_init "$stack"
 domain=$(stack_output "$stack" siteDomainName) || fail "$stack has no siteDomainName output" "apply $stack first"
 set_output url "https://$domain"
-npm run --silent smoke -- --url "https://$domain" --ws "wss://$domain$ws_path" --origin "https://$domain" ||
+npm run --silent smoke -- --url "https://$domain" --ws "wss://$domain$ws_path" --origin "https://$domain" \
+  --health-path /api/health --cors-path /api/health ||
   fail "the smoke test of https://$domain failed" "its output above says which check; the service is rolled back next"
