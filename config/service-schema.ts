@@ -1,15 +1,17 @@
 import * as z from 'zod';
+import {
+  FARGATE_CPU_VALUES,
+  FARGATE_MEMORY_MIB,
+  IMAGE_DIGEST,
+  IMAGE_REPOSITORY,
+  IMAGE_TAG,
+  isFargateCpu,
+  MAX_REPOSITORY_LENGTH,
+} from '../lib/service';
 import { LOG_RETENTION_DAYS, rule, uniqueItems } from './rules';
 
 /* The `service` section (ECS Fargate behind the load balancer) and the `budget` section. */
 
-/** An image repository: an ECR URI (`<account>.dkr.ecr.<region>.amazonaws.com/name`) or `registry/path/name`. */
-export const IMAGE_REPOSITORY =
-  /^(?:[a-z0-9]([a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-/** A Docker image tag: up to 128 characters of letters, digits, `_`, `.` and `-`, not starting with `.` or `-`. */
-export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** A content digest: `sha256:` and 64 lowercase hex digits. */
-export const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** A POSIX-style environment variable name, as the app reads it. */
 export const ENV_VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** Names that hold secrets: those come from Secrets Manager, never from a config file. */
@@ -51,7 +53,7 @@ const imageSchema = z
   .strictObject({
     repository: z
       .string()
-      .max(255, rule('image-repository'))
+      .max(MAX_REPOSITORY_LENGTH, rule('image-repository'))
       .regex(IMAGE_REPOSITORY, rule('image-repository'))
       .describe(
         'Image repository, e.g. 222222222222.dkr.ecr.eu-west-1.amazonaws.com/platform-api (ECR) or ghcr.io/example-org/api.',
@@ -104,7 +106,7 @@ export const serviceSchema = z
   .strictObject({
     image: imageSchema,
     cpu: z
-      .literal([256, 512, 1024, 2048, 4096, 8192, 16384], rule('fargate-size'))
+      .literal(FARGATE_CPU_VALUES, rule('fargate-size'))
       .default(512)
       .describe('CPU units of one task (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384.'),
     memoryMiB: z
@@ -167,8 +169,10 @@ export const serviceSchema = z
       .describe('Command of the migration task, run with the new image before the service is updated.'),
     logRetentionDays: z
       .literal(LOG_RETENTION_DAYS)
-      .default(30)
-      .describe('Days the container logs are kept (a CloudWatch Logs retention value).'),
+      .optional()
+      .describe(
+        'Days the container logs are kept (a CloudWatch Logs retention value). @default 365 in production (audit), 30 otherwise',
+      ),
     environment: z
       .record(
         z
@@ -219,30 +223,6 @@ export type ServiceRuleId = 'image-reference' | 'image-latest' | 'fargate-size' 
 type Usable = (...paths: (string | number)[][]) => boolean;
 type Report = (path: (string | number)[], id: ServiceRuleId, value: unknown, hint?: string) => void;
 
-/** Memory values (MiB) Fargate accepts for each cpu value (ECS developer guide, task size table). */
-export function fargateMemoryOptions(cpu: number): number[] {
-  const range = (from: number, to: number, step: number) =>
-    Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-  switch (cpu) {
-    case 256:
-      return [512, 1024, 2048];
-    case 512:
-      return range(1024, 4096, 1024);
-    case 1024:
-      return range(2048, 8192, 1024);
-    case 2048:
-      return range(4096, 16384, 1024);
-    case 4096:
-      return range(8192, 30720, 1024);
-    case 8192:
-      return range(16384, 61440, 4096);
-    case 16384:
-      return range(32768, 122880, 8192);
-    default:
-      return [];
-  }
-}
-
 /** Checks of the service section that read more than one field. */
 export function checkService(
   env: { production: boolean; service: ServiceConfig },
@@ -261,7 +241,7 @@ export function checkService(
   }
   if (usable(['service', 'cpu'], ['service', 'memoryMiB'])) {
     const { cpu, memoryMiB } = env.service;
-    const options = fargateMemoryOptions(cpu);
+    const options = isFargateCpu(cpu) ? FARGATE_MEMORY_MIB[cpu] : [];
     if (!options.includes(memoryMiB)) {
       const shown = options.length > 8 ? `${options[0]}-${options[options.length - 1]} in steps of ${options[1] - options[0]}` : options.join(', '); // prettier-ignore
       report(['service', 'memoryMiB'], 'fargate-size', memoryMiB, `with cpu ${cpu}, Fargate accepts memoryMiB ${shown}`); // prettier-ignore

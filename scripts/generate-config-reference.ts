@@ -143,7 +143,7 @@ service:
   healthCheckGracePeriodSeconds: 60
   stopTimeoutSeconds: 120
   migrationCommand: [npm, run, migrate]
-  logRetentionDays: 90
+  logRetentionDays: 365
   environment:
     LOG_LEVEL: info
   alarms:

@@ -6,12 +6,14 @@ import { bootstrapStacksFor } from './bootstrap-stack';
 import { DataStack } from './data-stack';
 import { EdgeStack } from './edge-stack';
 import { NetworkStack } from './network-stack';
+import { ServiceStack } from './service-stack';
 
 /** Every stack of an environment, by layer. */
 export interface EnvironmentStacks {
   readonly network: NetworkStack;
   readonly data: DataStack;
   readonly edge: EdgeStack;
+  readonly service: ServiceStack;
 }
 
 /**
@@ -36,6 +38,7 @@ export function buildStacks(
         network: new NetworkStack(app, config),
         data: new DataStack(app, config),
         edge: new EdgeStack(app, config),
+        service: new ServiceStack(app, config),
       });
     } catch (error) {
       if (!(error instanceof Error) || error instanceof ConfigError) throw error;

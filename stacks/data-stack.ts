@@ -5,6 +5,7 @@ import { BackupPlan, standardBackupRules } from '../lib/backup';
 import { RedisCache } from '../lib/cache';
 import { DatabaseRestore, PostgresDatabase } from '../lib/database';
 import { ApplicationSecrets } from '../lib/secrets';
+import { AUDIT_LOG_RETENTION_DAYS } from '../lib/security/audit-log-retention';
 import { publishContract } from '../lib/state';
 import { DATA_CONTRACT } from './contracts/data-contract';
 import { NETWORK_CONTRACT } from './contracts/network-contract';
@@ -31,6 +32,8 @@ export class DataStack extends EnvironmentStack {
     const network = this.readUpstream(NETWORK_CONTRACT);
     const { production } = environment;
     const { database: db, cache, backup, secrets } = environment.data;
+    // Production keeps database and cache logs a year (an audit reaches back that far); the others the constructs' 30 days.
+    const logRetentionDays = production ? AUDIT_LOG_RETENTION_DAYS : undefined;
     const placement = {
       namePrefix: this.namePrefix,
       vpcId: network.vpcId,
@@ -61,6 +64,7 @@ export class DataStack extends EnvironmentStack {
       backupWindow: db.backupWindow,
       maintenanceWindow: db.maintenanceWindow,
       databaseInsights: db.insights,
+      logRetentionDays,
       deletionProtection: db.deletionProtection ?? production,
       finalSnapshot: true,
       preventDestroy: production,
@@ -98,6 +102,7 @@ export class DataStack extends EnvironmentStack {
       snapshotWindow: cache.snapshotWindow,
       maintenanceWindow: cache.maintenanceWindow,
       finalSnapshot: true,
+      logRetentionDays,
       secretRecoveryWindowDays: secrets.recoveryWindowDays,
       preventDestroy: production,
     });
@@ -110,6 +115,10 @@ export class DataStack extends EnvironmentStack {
 
     const arns = this.secrets.secretArns;
     publishContract(this, DATA_CONTRACT, {
+      databaseIdentifier: this.database.identifier,
+      databaseReplicaIdentifier: this.database.replica?.instance.identifier ?? '',
+      databaseProxyName: this.database.proxy?.proxy.name ?? '',
+      cacheReplicationGroupId: this.cache.replicationGroupId,
       databaseAddress: this.database.address,
       databasePort: this.database.port,
       databaseName: this.database.settings.databaseName,

@@ -12,6 +12,7 @@ import {
   WebAcl,
 } from '../lib/edge';
 import { AlertTopic } from '../lib/observability';
+import { AUDIT_LOG_RETENTION_DAYS } from '../lib/security/audit-log-retention';
 import { publishContract } from '../lib/state';
 import { EDGE_CONTRACT } from './contracts/edge-contract';
 import { NETWORK_CONTRACT } from './contracts/network-contract';
@@ -87,10 +88,13 @@ export class EdgeStack extends EnvironmentStack {
       securityHeaders: headers,
       preventDestroy: production,
     });
+    // Production keeps WAF logs a year (an incident reaches back that far); the others the construct's 90 days.
+    const wafLogRetentionDays = production ? AUDIT_LOG_RETENTION_DAYS : undefined;
     new WebAcl(this, 'regional-waf', {
       namePrefix: this.namePrefix,
       name: 'api-waf',
       rateLimit: edge.rateLimitPer5Minutes,
+      logRetentionDays: wafLogRetentionDays,
       associatedResourceArns: [this.loadBalancer.loadBalancerArn],
       preventDestroy: production,
     });
@@ -99,6 +103,7 @@ export class EdgeStack extends EnvironmentStack {
       name: 'cdn-waf',
       scope: 'CLOUDFRONT',
       rateLimit: edge.rateLimitPer5Minutes,
+      logRetentionDays: wafLogRetentionDays,
       preventDestroy: production,
     });
 
@@ -131,7 +136,9 @@ export class EdgeStack extends EnvironmentStack {
       this.zone.addAmazonCaa('caa');
       this.zone.addHealthCheck('health', {
         domain,
-        resourcePath: edge.healthCheckPath,
+        // Through CloudFront to the service: only /api/* reaches it, any other path is the S3 site
+        // (which answers 200 even when the service is down).
+        resourcePath: `/api${edge.healthCheckPath}`,
         nameParts: [this.namePrefix, 'site-health'],
         alertTopicArn: globalAlerts.topicArn,
       });
@@ -143,6 +150,7 @@ export class EdgeStack extends EnvironmentStack {
       siteDomainName: domain,
       apiDomainName: apiDomain,
       targetGroupArn: this.loadBalancer.targetGroupArn,
+      targetGroupArnSuffix: this.loadBalancer.targetGroup.arnSuffix,
       httpsListenerArn: this.loadBalancer.httpsListener.arn,
       loadBalancerArn: this.loadBalancer.loadBalancerArn,
       loadBalancerArnSuffix: this.loadBalancer.loadBalancer.arnSuffix,

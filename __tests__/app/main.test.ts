@@ -35,7 +35,7 @@ describe('main.ts', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const stacks = readdirSync(path.join(outdir, 'stacks')).sort();
-    const layers = ['data', 'edge', 'network'];
+    const layers = ['data', 'edge', 'network', 'service'];
     const environments = ['dev', 'prod', 'staging'];
     expect(stacks).toEqual([
       'bootstrap-nonprod',

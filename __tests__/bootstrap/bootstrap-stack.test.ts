@@ -239,6 +239,8 @@ function env(
     domain: { name: `${input.name}.example.com` },
     network: { cidr: '10.10.0.0/16', availabilityZones: ['eu-west-1a', 'eu-west-1b'] },
     alerts: { emails: ['oncall@example.com'] },
+    service: { image: { repository: 'ghcr.io/example-org/api', tag: '1.4.2' } },
+    budget: { monthlyLimitUsd: 100 },
     ...input,
   });
 }

@@ -16,7 +16,9 @@ export function baseInput(): Record<string, unknown> {
     repository: 'example-org/platform-infra',
     domain: { name: 'dev.example.com' },
     network: { cidr: '10.10.0.0/16', availabilityZones: ['eu-west-1a', 'eu-west-1b'] },
-    service: { image: { repository: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/platform-api', tag: '1.4.2' } },
+    service: {
+      image: { repository: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/platform-api', tag: '1.4.2' },
+    },
     budget: { monthlyLimitUsd: 400 },
   };
 }

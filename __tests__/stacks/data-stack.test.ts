@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { loadEnvironments } from '../../config/load';
 import { environmentSchema, EnvironmentConfig } from '../../config/schema';
 import { DATA_CONTRACT } from '../../stacks/contracts/data-contract';
+import { AUDIT_LOG_RETENTION_DAYS } from '../../lib/security/audit-log-retention';
 import { DataStack } from '../../stacks/data-stack';
 import { resources, synthJson, TerraformJson } from '../support/synth';
 
@@ -113,6 +114,22 @@ describe('DataStack', () => {
       automatic_failover_enabled: true,
       multi_az_enabled: true,
     });
+  });
+
+  it('keeps production database and cache logs a year (policy gate CKV_AWS_338), dev the constructs 30 days', () => {
+    const retention = (json: TerraformJson) =>
+      Object.fromEntries(
+        Object.values(resources(json, 'aws_cloudwatch_log_group')).map((g) => [g.name, g.retention_in_days]),
+      );
+    expect(retention(prod)).toEqual({
+      '/aws/rds/instance/platform-prod-db/postgresql': AUDIT_LOG_RETENTION_DAYS,
+      '/aws/rds/instance/platform-prod-db/upgrade': AUDIT_LOG_RETENTION_DAYS,
+      '/aws/rds/instance/platform-prod-db-replica/postgresql': AUDIT_LOG_RETENTION_DAYS,
+      '/aws/rds/instance/platform-prod-db-replica/upgrade': AUDIT_LOG_RETENTION_DAYS,
+      '/platform-prod/cache/slow-log': AUDIT_LOG_RETENTION_DAYS,
+      '/platform-prod/cache/engine-log': AUDIT_LOG_RETENTION_DAYS,
+    });
+    expect(new Set(Object.values(retention(dev)))).toEqual(new Set([30]));
   });
 
   it('tags the database for the environment own backup plan, and selects by that tag', () => {

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { loadEnvironments } from '../../config/load';
 import { EDGE_CONTRACT } from '../../stacks/contracts/edge-contract';
+import { AUDIT_LOG_RETENTION_DAYS } from '../../lib/security/audit-log-retention';
 import { EdgeStack } from '../../stacks/edge-stack';
 import { resources, synthJson, TerraformJson } from '../support/synth';
 
@@ -102,9 +103,23 @@ describe('EdgeStack', () => {
     expect(all(prod, 'aws_wafv2_web_acl_association')).toHaveLength(1);
   });
 
+  it('keeps production WAF logs a year (policy gate CKV_AWS_338), other environments the construct 90 days', () => {
+    const retentions = (json: TerraformJson) =>
+      all(json, 'aws_cloudwatch_log_group')
+        .filter((g) => String(g.name).startsWith('aws-waf-logs-'))
+        .map((g) => g.retention_in_days);
+    expect(retentions(prod)).toEqual([AUDIT_LOG_RETENTION_DAYS, AUDIT_LOG_RETENTION_DAYS]);
+    expect(retentions(staging)).toEqual([90, 90]);
+  });
+
   it('watches the site with a Route 53 health check alarm in us-east-1, to a topic there', () => {
     const [check] = all(prod, 'aws_route53_health_check');
-    expect(check).toMatchObject({ fqdn: 'example.com', type: 'HTTPS', resource_path: '/health', port: 443 });
+    expect(check).toMatchObject({
+      fqdn: 'example.com',
+      type: 'HTTPS',
+      resource_path: '/api/health',
+      port: 443,
+    });
     const [topic] = all(prod, 'aws_sns_topic');
     expect(topic.region).toBe('us-east-1');
     const healthAlarm = all(prod, 'aws_cloudwatch_metric_alarm').find(

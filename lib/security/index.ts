@@ -1,2 +1,3 @@
 export * from './encryption-key';
 export * from './policy-document';
+export * from './audit-log-retention';

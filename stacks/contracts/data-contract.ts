@@ -6,6 +6,22 @@ import { ContractValues, defineContract } from '../../lib/state/contract';
  * so the contract keeps one shape in every environment. Add outputs; never rename one.
  */
 export const DATA_CONTRACT = defineContract('data', {
+  databaseIdentifier: {
+    type: 'string',
+    description: 'DB instance identifier of the primary (CloudWatch DBInstanceIdentifier, restores).',
+  },
+  databaseReplicaIdentifier: {
+    type: 'string',
+    description: 'DB instance identifier of the read replica; empty when the environment has none.',
+  },
+  databaseProxyName: {
+    type: 'string',
+    description: 'Name of the RDS Proxy; empty when the environment has none.',
+  },
+  cacheReplicationGroupId: {
+    type: 'string',
+    description: 'ElastiCache replication group id (CloudWatch ReplicationGroupId, failover).',
+  },
   databaseAddress: { type: 'string', description: 'Hostname of the PostgreSQL primary (writer).' },
   databasePort: { type: 'number', description: 'PostgreSQL port.' },
   databaseName: { type: 'string', description: 'Name of the application database.' },

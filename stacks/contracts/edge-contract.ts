@@ -8,6 +8,11 @@ export const EDGE_CONTRACT = defineContract('edge', {
   siteDomainName: { type: 'string', description: 'The domain users open, e.g. example.com (CloudFront).' },
   apiDomainName: { type: 'string', description: 'The API domain, e.g. api.example.com (the load balancer).' },
   targetGroupArn: { type: 'string', description: 'Target group the service registers its tasks in.' },
+  targetGroupArnSuffix: {
+    type: 'string',
+    description:
+      'ARN suffix of the target group, the TargetGroup dimension of its CloudWatch metrics (and of request-count autoscaling).',
+  },
   httpsListenerArn: { type: 'string', description: 'HTTPS listener of the load balancer.' },
   loadBalancerArn: { type: 'string', description: 'The application load balancer.' },
   loadBalancerArnSuffix: {
