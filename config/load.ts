@@ -101,7 +101,7 @@ function checkFile(
   }
 
   const issues = [...parsed.issues];
-  const result = environmentSchema.safeParse(data, { reportInput: true });
+  const result = environmentSchema.safeParse(data, { reportInput: true, jitless: true });
   if (!result.success) {
     // One unknown key at a time, so each gets its own line.
     const zodIssues = result.error.issues.flatMap((i): z.core.$ZodIssue[] => (i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ ...i, keys: [key] })) : [i])); // prettier-ignore

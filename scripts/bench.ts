@@ -143,6 +143,12 @@ function writeSyntheticEnvironments(dir: string, count: number): void {
         '  interfaceEndpoints: [ecr.api, ecr.dkr, logs]',
         'alerts:',
         `  emails: [oncall-${name}@example.com]`,
+        'service:',
+        `  image: { repository: ghcr.io/example-org/api, tag: '1.4.${i}' }`,
+        `  minTasks: ${production ? 3 : 1}`,
+        `  maxTasks: ${production ? 12 : 2}`,
+        'budget:',
+        `  monthlyLimitUsd: ${production ? 5000 : 500}`,
         ...(production
           ? [
               'data:',
