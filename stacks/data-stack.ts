@@ -1,4 +1,5 @@
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/schema';
 import { BackupPlan, standardBackupRules } from '../lib/backup';
@@ -118,6 +119,11 @@ export class DataStack extends EnvironmentStack {
       databaseIdentifier: this.database.identifier,
       databaseReplicaIdentifier: this.database.replica?.instance.identifier ?? '',
       databaseProxyName: this.database.proxy?.proxy.name ?? '',
+      // The ARN is arn:<partition>:rds:<region>:<account>:db-proxy:<resource id>.
+      databaseProxyResourceId: this.database.proxy
+        ? Fn.element(Fn.split(':', this.database.proxy.proxy.arn), 6)
+        : '',
+      databaseMasterUsername: this.database.settings.masterUsername,
       cacheReplicationGroupId: this.cache.replicationGroupId,
       databaseAddress: this.database.address,
       databasePort: this.database.port,

@@ -1,6 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/schema';
+import { awsContext } from '../lib/core';
 import { MonthlyBudget } from '../lib/cost';
 import { EnvironmentDashboard, ErrorLogAlarm, LoadBalancerAlarms, ServiceAlarms } from '../lib/observability';
 import { FargateService } from '../lib/service';
@@ -35,11 +36,13 @@ export class ServiceStack extends EnvironmentStack {
     const edge = this.readUpstream(EDGE_CONTRACT);
     const { production, service: config } = environment;
     const { database } = environment.data;
+    // The data stack's rule: a proxy when the file asks for one, and always in production.
+    const hasProxy = database.proxy ?? production;
     const topicArn = network.alertTopicArn;
 
     const siteOrigins = [`https://${environment.domain.name}`, `https://www.${environment.domain.name}`];
     // The proxy pools connections and survives failovers; without one the app talks to the primary.
-    const databaseHost = database.proxy ? data.databaseProxyEndpoint : data.databaseAddress;
+    const databaseHost = hasProxy ? data.databaseProxyEndpoint : data.databaseAddress;
     this.service = new FargateService(this, 'api', {
       namePrefix: this.namePrefix,
       production,
@@ -69,6 +72,7 @@ export class ServiceStack extends EnvironmentStack {
         DATABASE_PORT: Fn.tostring(data.databasePort),
         DATABASE_NAME: data.databaseName,
         DATABASE_SSL: 'true',
+        DATABASE_IAM_AUTH: hasProxy ? 'true' : 'false',
         REDIS_HOST: data.cachePrimaryEndpoint,
         REDIS_PORT: Fn.tostring(data.cachePort),
         REDIS_TLS: 'true',
@@ -95,6 +99,19 @@ export class ServiceStack extends EnvironmentStack {
       logRetentionDays: config.logRetentionDays,
       migration: { command: config.migrationCommand },
     });
+    if (hasProxy) {
+      // The proxy admits IAM tokens only (no password that rotates under running tasks): the app
+      // signs one with its task role for the proxy's user (DATABASE_IAM_AUTH, help/service.md).
+      const aws = awsContext(this);
+      this.service.addTaskRolePolicy('database-connect', [
+        {
+          Sid: 'ConnectThroughTheProxy',
+          Effect: 'Allow',
+          Action: ['rds-db:connect'],
+          Resource: `arn:${aws.partition}:rds-db:${environment.region}:${aws.accountId}:dbuser:${data.databaseProxyResourceId}/${data.databaseMasterUsername}`,
+        },
+      ]);
+    }
     // A fixed address, so the pipeline can apply the migration task definition alone first.
     this.service.migrationTaskDefinition!.overrideLogicalId(MIGRATION_TASK_DEFINITION_ID);
 
@@ -139,7 +156,7 @@ export class ServiceStack extends EnvironmentStack {
       },
       database: {
         instanceIdentifier: data.databaseIdentifier,
-        ...(database.proxy ? { proxyName: data.databaseProxyName } : {}),
+        ...(hasProxy ? { proxyName: data.databaseProxyName } : {}),
         ...(database.readReplica ? { replicaIdentifier: data.databaseReplicaIdentifier } : {}),
       },
       cache: { replicationGroupId: data.cacheReplicationGroupId },

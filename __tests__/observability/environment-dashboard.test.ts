@@ -259,7 +259,28 @@ describe('EnvironmentDashboard with some sections', () => {
 });
 
 describe('EnvironmentDashboard with Terraform references', () => {
-  it('builds the body with jsonencode, so Terraform fills the references in', () => {
+  it('keeps the body one JSON string when references are single identifiers, Terraform filling them in', () => {
+    const dashboard = onlyResource(
+      synthConstructs((scope) => {
+        const suffix = new TerraformVariable(scope, 'lb', { type: 'string' });
+        new EnvironmentDashboard(scope, 'd', {
+          ...full,
+          edge: { ...full.edge!, loadBalancerArnSuffix: suffix.stringValue },
+        });
+      }),
+      'aws_cloudwatch_dashboard',
+    );
+    const body = dashboard.dashboard_body as string;
+    expect(body).not.toMatch(/jsonencode/);
+    expect(body).toContain('"LoadBalancer","${var.lb}"');
+    // With the reference filled in by a plain identifier, the body is valid JSON.
+    const filled = JSON.parse(body.replace('${var.lb}', 'app/platform-prod/0123456789abcdef')) as {
+      widgets: unknown[];
+    };
+    expect(filled.widgets.length).toBeGreaterThan(10);
+  });
+
+  it('builds the body with jsonencode when a whole list is one reference, so Terraform fills the references in', () => {
     const dashboard = onlyResource(
       synthConstructs((scope) => {
         const suffix = new TerraformVariable(scope, 'lb', { type: 'string' });

@@ -1,14 +1,13 @@
 import { TerraformVariable, Testing, TerraformStack } from 'cdktf';
+import { escapeTemplateSequences, textAfterLastToken } from '../../lib/core';
 import {
   ecrRepositoryOf,
-  escapeTemplateSequences,
   FARGATE_CPU_VALUES,
   FARGATE_MEMORY_MIB,
   fargateSizeViolation,
   imageProblems,
   imageReference,
   secretArnOf,
-  textAfterLastToken,
 } from '../../lib/service';
 
 describe('Fargate task sizes', () => {

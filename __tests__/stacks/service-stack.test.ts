@@ -103,7 +103,9 @@ describe('ServiceStack', () => {
       CORS_ALLOWED_ORIGINS: 'https://example.com,https://www.example.com',
       LOG_LEVEL: 'info',
     });
+    expect(prodEnv.DATABASE_IAM_AUTH).toBe('true');
     const devEnv = variables(apiContainer(dev), 'environment');
+    expect(devEnv.DATABASE_IAM_AUTH).toBe('false');
     expect(devEnv.DATABASE_HOST).toBe(remote('data', 'databaseAddress'));
     expect(devEnv.DATABASE_READER_HOST).toBe(remote('data', 'databaseAddress'));
     const secrets = variables(apiContainer(prod), 'secrets');
@@ -117,6 +119,22 @@ describe('ServiceStack', () => {
       GITHUB_CLIENT_ID: remote('data', 'githubClientIdSecretArn'),
       GITHUB_CLIENT_SECRET: remote('data', 'githubClientSecretArn'),
     });
+  });
+
+  it('lets the tasks connect through the proxy with IAM tokens for the proxy user only, where there is a proxy', () => {
+    const connect = (json: TerraformJson) =>
+      Object.values(resources(json, 'aws_iam_role_policy'))
+        .map((p) => String(p.policy))
+        // The execution role's policy is jsonencode() over list references; the one sought is plain JSON.
+        .filter((policy) => !policy.includes('jsonencode'))
+        .map((policy) => JSON.parse(policy) as { Statement: { Action: string[]; Resource: string }[] })
+        .flatMap((p) => p.Statement)
+        .filter((s) => s.Action.includes('rds-db:connect'));
+    const [statement] = connect(prod);
+    expect(statement.Resource).toMatch(
+      /^arn:\$\{data\.aws_partition\..+\}:rds-db:eu-west-1:\$\{data\.aws_caller_identity\..+\}:dbuser:\$\{data\.terraform_remote_state\.data-state\.outputs\.databaseProxyResourceId\}\/\$\{data\.terraform_remote_state\.data-state\.outputs\.databaseMasterUsername\}$/,
+    );
+    expect(connect(dev)).toEqual([]);
   });
 
   it('sizes and scales by config, and keeps ECS Exec out of production', () => {

@@ -1,1 +1,2 @@
 export * from './aws-context';
+export * from './terraform-text';

@@ -1,6 +1,7 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { escapeTemplateSequences } from '../core/terraform-text';
 import {
   cacheNodeIds,
   cacheWidgets,
@@ -80,7 +81,12 @@ export class EnvironmentDashboard extends Construct {
     this.dashboardName = props.namePrefix;
     this.dashboard = new CloudwatchDashboard(this, 'dashboard', {
       dashboardName: props.namePrefix,
-      dashboardBody: containsToken(body) ? Fn.jsonencode(body) : JSON.stringify(body),
+      // A JSON string even with references in it: each resolves to an AWS identifier (no quote or
+      // backslash to escape), and a string costs synth a fraction of walking the object inside
+      // jsonencode(). A whole list given as one reference has no JSON form here: jsonencode then.
+      dashboardBody: containsListToken(body)
+        ? Fn.jsonencode(body)
+        : escapeTemplateSequences(JSON.stringify(body)),
     });
     this.consoleUrl = `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${props.namePrefix}`;
   }
@@ -116,10 +122,9 @@ function validate(where: string, props: EnvironmentDashboardProps): void {
   if (problems.length > 0) throw new Error(`${where}: ${problems.join('; ')}`);
 }
 
-/** Whether any string or list in the value is a Terraform reference, not yet a literal. */
-function containsToken(value: unknown): boolean {
-  if (typeof value === 'string') return Token.isUnresolved(value);
-  if (Array.isArray(value)) return Token.isUnresolved(value) || value.some(containsToken);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsToken);
+/** Whether a list in the value is one Terraform reference to a whole list (its length unknown at synth). */
+function containsListToken(value: unknown): boolean {
+  if (Array.isArray(value)) return Token.isUnresolved(value) || value.some(containsListToken);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsListToken);
   return false;
 }

@@ -1,4 +1,4 @@
-import { escapeTemplateSequences } from './terraform-text';
+import { escapeTemplateSequences } from '../core/terraform-text';
 
 /** A writable volume of the task's ephemeral storage, mounted into the container. */
 export interface WritableVolume {

@@ -19,7 +19,7 @@ import { ServiceLogGroup } from './service-log-group';
 import { FargateServiceProps, ResolvedFargateServiceProps } from './service-props';
 import { ServiceRoles } from './service-roles';
 import { ServiceSecurityGroup } from './service-security-group';
-import { isListReference } from './terraform-text';
+import { isListReference } from '../core/terraform-text';
 import { resolveFargateServiceProps } from './service-validation';
 
 /** Prefix of the service's log streams: `<prefix>/<container>/<task id>`. */

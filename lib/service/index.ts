@@ -9,4 +9,3 @@ export * from './service-props';
 export * from './service-roles';
 export * from './service-security-group';
 export * from './service-validation';
-export * from './terraform-text';

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { textAfterLastToken } from './terraform-text';
+import { textAfterLastToken } from '../core/terraform-text';
 
 /**
  * A Secrets Manager secret ARN, as ECS `valueFrom` takes it: the secret's full ARN (with the 6

@@ -8,7 +8,7 @@ import { secretsReadStatements } from '../secrets/secrets-read-statements';
 import { policyDocument, PolicyStatement } from '../security/policy-document';
 import { EcrRepository } from './container-image';
 import { secretArnOf } from './secret-references';
-import { isListReference } from './terraform-text';
+import { isListReference } from '../core/terraform-text';
 
 /** The actions ECS Exec needs in the task role: the SSM Session Manager channels (ECS Developer Guide, "ECS Exec"). */
 export const ECS_EXEC_ACTIONS = [

@@ -6,7 +6,7 @@ import { AUDIT_LOG_RETENTION_DAYS } from '../security/audit-log-retention';
 import { imageProblems } from './container-image';
 import { fargateSizeViolation, FargateCpu } from './fargate-sizes';
 import { kmsKeyArnViolation, secretReferenceViolation } from './secret-references';
-import { isListReference } from './terraform-text';
+import { isListReference } from '../core/terraform-text';
 import {
   ContainerInsightsMode,
   CpuArchitecture,

@@ -14,6 +14,16 @@ export const DATA_CONTRACT = defineContract('data', {
     type: 'string',
     description: 'DB instance identifier of the read replica; empty when the environment has none.',
   },
+  databaseProxyResourceId: {
+    type: 'string',
+    description:
+      'Resource id of the RDS Proxy (prx-...), for rds-db:connect IAM policies; empty when the environment has none.',
+  },
+  databaseMasterUsername: {
+    type: 'string',
+    description:
+      'User the application logs in as (the RDS-managed master user; not a secret, its password is).',
+  },
   databaseProxyName: {
     type: 'string',
     description: 'Name of the RDS Proxy; empty when the environment has none.',
