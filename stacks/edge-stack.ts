@@ -80,7 +80,7 @@ export class EdgeStack extends EnvironmentStack {
       publicSubnetIds: network.publicSubnetIds,
       certificateArn: apiCertificate.certificateArn,
       containerPort: edge.containerPort,
-      alarmTopicArn: network.alertTopicArn,
+      // No alarms of its own: <env>-service watches it (LoadBalancerAlarms, thresholds from service.alarms).
       ingress: edge.loadBalancerIngress,
       healthCheck: { path: edge.healthCheckPath },
       stickinessSeconds: edge.webSocketStickinessSeconds,

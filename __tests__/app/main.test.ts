@@ -44,7 +44,38 @@ describe('main.ts', () => {
     ]);
     const prod = JSON.parse(readFileSync(path.join(outdir, 'stacks', 'prod-network', 'cdk.tf.json'), 'utf8'));
     expect(prod.terraform.backend.s3.key).toBe('prod/network.tfstate');
-  }, 30_000);
+
+    // The bundle cdktf.json runs (cdktf, constructs and the providers inside it) writes the same bytes.
+    // Inside the repository, so that the bundle finds node_modules for what stays outside it.
+    mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
+    const bundleRoot = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'main-test-'));
+    try {
+      const dist = path.join(bundleRoot, 'dist');
+      const build = spawnSync(process.execPath, ['scripts/build-app.mjs', dist], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(build.stderr).toBe('');
+      const bundled = spawnSync(process.execPath, [path.join(dist, 'main.js')], {
+        cwd: ROOT,
+        env: { ...process.env, CDKTF_OUTDIR: path.join(work, 'bundled') },
+        encoding: 'utf8',
+      });
+      expect(bundled.stderr).toBe('');
+      for (const stack of stacks) {
+        const file = path.join('stacks', stack, 'cdk.tf.json');
+        expect(readFileSync(path.join(work, 'bundled', file), 'utf8')).toBe(
+          readFileSync(path.join(outdir, file), 'utf8'),
+        );
+      }
+      // cdktf zips an asset by running its private/fs.js as a script: it must stay a file of its own.
+      const bundle = readFileSync(path.join(dist, 'main.js'), 'utf8');
+      expect(bundle).toContain('require("cdktf/lib/private/fs")');
+      expect(bundle).not.toContain('node ${__filename}');
+    } finally {
+      rmSync(bundleRoot, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('reports every problem of a broken file with file, field, rule, value and hint, and writes nothing', () => {
     const configDir = path.join(work, 'config');

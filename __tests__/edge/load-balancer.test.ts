@@ -180,6 +180,11 @@ describe('LoadBalancer defaults', () => {
     });
   });
 
+  test('no alarms of its own without a topic (another construct watches it)', () => {
+    const quiet = synth({ alarmTopicArn: undefined });
+    expect(resources(quiet, 'aws_cloudwatch_metric_alarm')).toEqual({});
+  });
+
   test('four alarms to the alert topic: ELB 5xx, target 5xx, unhealthy hosts, p99 latency', () => {
     const alarms = Object.values(resources(json, 'aws_cloudwatch_metric_alarm'));
     expect(alarms.map((a) => a.metric_name).sort()).toEqual([

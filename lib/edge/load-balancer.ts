@@ -66,8 +66,12 @@ export interface LoadBalancerProps {
   readonly certificateArn: string;
   /** Port the containers listen on (HTTP). */
   readonly containerPort: number;
-  /** SNS topic the alarms notify. */
-  readonly alarmTopicArn: string;
+  /**
+   * SNS topic the load balancer's own alarms notify. Leave it out when another construct watches
+   * the load balancer (the service stack's `LoadBalancerAlarms`, on error rates rather than counts),
+   * so one incident pages once. @default no alarms
+   */
+  readonly alarmTopicArn?: string;
   /**
    * `internet`: 443 and 80 open to every IPv4 address. `cloudfront`: 443 open only to CloudFront's
    * origin-facing servers (AWS managed prefix list), so nobody can bypass the CDN and its WAF.
@@ -147,7 +151,7 @@ export class LoadBalancer extends Construct {
   readonly httpsListener: LbListener;
   /** HTTP listener on 80, answering 301 to HTTPS. */
   readonly httpListener: LbListener;
-  /** Alarms: elb-5xx, target-5xx, unhealthy-hosts, p99-latency. */
+  /** Alarms: elb-5xx, target-5xx, unhealthy-hosts, p99-latency; none without {@link LoadBalancerProps.alarmTopicArn}. */
   readonly alarms: ThresholdAlarm[];
   /** ARN of the load balancer (for a WAF association). */
   readonly loadBalancerArn: string;
@@ -326,10 +330,13 @@ export class LoadBalancer extends Construct {
       tags: tags('http'),
     });
 
-    this.alarms = this.createAlarms(props, name, settings.thresholds);
+    this.alarms = props.alarmTopicArn
+      ? this.createAlarms(props.alarmTopicArn, props, name, settings.thresholds)
+      : [];
   }
 
   private createAlarms(
+    topicArn: string,
     props: LoadBalancerProps,
     name: string,
     t: Required<LoadBalancerAlarmThresholds>,
@@ -338,7 +345,7 @@ export class LoadBalancer extends Construct {
     const lbAndTarget = { ...lb, TargetGroup: this.targetGroup.arnSuffix };
     const common = {
       namespace: 'AWS/ApplicationELB',
-      topicArn: props.alarmTopicArn,
+      topicArn,
       comparison: 'GreaterThanThreshold' as const,
     };
     const prefix = [props.namePrefix, name, 'alb'];
