@@ -57,6 +57,12 @@ const restoreSchema = z
       .max(255, rule('db-identifier'))
       .optional()
       .describe('Restore from this DB snapshot (identifier or ARN) instead of a point in time.'),
+    cutover: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Point the service at the restored instance (after checking its data): it then takes the writes, and gets the protections of a live database (help/rollback.md).',
+      ),
   })
   .describe(
     'Restore as config: create a new instance from a backup, reviewed like any change (help/database.md).',

@@ -100,6 +100,7 @@ data:
       pointInTime:
         sourceIdentifier: platform-prod-db
         time: '2026-11-20T03:00:00Z'
+      cutover: false
   cache:
     engine: valkey
     nodeType: cache.m7g.large

@@ -87,8 +87,10 @@ export class DataStack extends EnvironmentStack {
         backupRetentionDays: db.backupRetentionDays,
         backupWindow: db.backupWindow,
         maintenanceWindow: db.maintenanceWindow,
-        deletionProtection: false,
-        finalSnapshot: false,
+        // Once the service is pointed at it, it holds the live writes: protect it like the primary.
+        deletionProtection: db.restore.cutover && production,
+        finalSnapshot: db.restore.cutover,
+        preventDestroy: db.restore.cutover && production,
         restore: restoreOf(db.restore),
       });
     }
@@ -134,6 +136,9 @@ export class DataStack extends EnvironmentStack {
       databaseMasterSecretArn: this.database.masterUserSecretArn,
       databaseKmsKeyArn: this.database.key.keyArn,
       restoredDatabaseAddress: this.restoredDatabase?.address ?? '',
+      restoredDatabaseMasterSecretArn: this.restoredDatabase?.masterUserSecretArn ?? '',
+      restoredDatabaseSecurityGroupId: this.restoredDatabase?.clientSecurityGroup.id ?? '',
+      restoredDatabaseKmsKeyArn: this.restoredDatabase?.key.keyArn ?? '',
       cachePrimaryEndpoint: this.cache.primaryEndpoint,
       cacheReaderEndpoint: this.cache.readerEndpoint,
       cachePort: this.cache.port,

@@ -41,15 +41,34 @@ export class ServiceStack extends EnvironmentStack {
     const topicArn = network.alertTopicArn;
 
     const siteOrigins = [`https://${environment.domain.name}`, `https://www.${environment.domain.name}`];
-    // The proxy pools connections and survives failovers; without one the app talks to the primary.
-    const databaseHost = hasProxy ? data.databaseProxyEndpoint : data.databaseAddress;
+    // The database the app uses: the primary, through the proxy when there is one (it pools
+    // connections and survives failovers); or, after a restore with `cutover: true`, the restored
+    // instance, which has no proxy of its own (help/rollback.md).
+    const primaryHost = hasProxy ? data.databaseProxyEndpoint : data.databaseAddress;
+    const target = database.restore?.cutover
+      ? {
+          host: data.restoredDatabaseAddress,
+          readerHost: data.restoredDatabaseAddress,
+          secretArn: data.restoredDatabaseMasterSecretArn,
+          securityGroupId: data.restoredDatabaseSecurityGroupId,
+          kmsKeyArn: data.restoredDatabaseKmsKeyArn,
+          iamAuth: false,
+        }
+      : {
+          host: primaryHost,
+          readerHost: database.readReplica ? data.databaseReaderAddress : primaryHost,
+          secretArn: data.databaseMasterSecretArn,
+          securityGroupId: data.databaseSecurityGroupId,
+          kmsKeyArn: data.databaseKmsKeyArn,
+          iamAuth: hasProxy,
+        };
     this.service = new FargateService(this, 'api', {
       namePrefix: this.namePrefix,
       production,
       vpcId: network.vpcId,
       vpcCidr: network.vpcCidr,
       subnetIds: network.privateSubnetIds,
-      additionalSecurityGroupIds: [data.databaseSecurityGroupId, data.cacheSecurityGroupId],
+      additionalSecurityGroupIds: [target.securityGroupId, data.cacheSecurityGroupId],
       loadBalancerSecurityGroupId: edge.loadBalancerSecurityGroupId,
       targetGroupArn: edge.targetGroupArn,
       targetGroupArnSuffix: edge.targetGroupArnSuffix,
@@ -67,20 +86,20 @@ export class ServiceStack extends EnvironmentStack {
         API_URL: `https://${edge.apiDomainName}`,
         CORS_ALLOWED_ORIGINS: siteOrigins.join(','),
         WEBSOCKET_ALLOWED_ORIGINS: siteOrigins.join(','),
-        DATABASE_HOST: databaseHost,
-        DATABASE_READER_HOST: database.readReplica ? data.databaseReaderAddress : databaseHost,
+        DATABASE_HOST: target.host,
+        DATABASE_READER_HOST: target.readerHost,
         DATABASE_PORT: Fn.tostring(data.databasePort),
         DATABASE_NAME: data.databaseName,
         DATABASE_SSL: 'true',
-        DATABASE_IAM_AUTH: hasProxy ? 'true' : 'false',
+        DATABASE_IAM_AUTH: target.iamAuth ? 'true' : 'false',
         REDIS_HOST: data.cachePrimaryEndpoint,
         REDIS_PORT: Fn.tostring(data.cachePort),
         REDIS_TLS: 'true',
       },
       secrets: {
         // RDS manages the master secret as JSON; ECS picks single keys with `<arn>:<key>::`.
-        DATABASE_USERNAME: `${data.databaseMasterSecretArn}:username::`,
-        DATABASE_PASSWORD: `${data.databaseMasterSecretArn}:password::`,
+        DATABASE_USERNAME: `${target.secretArn}:username::`,
+        DATABASE_PASSWORD: `${target.secretArn}:password::`,
         REDIS_URL: `${data.cacheAuthSecretArn}:url::`,
         REDIS_AUTH_TOKEN: `${data.cacheAuthSecretArn}:auth_token::`,
         JWT_SECRET: data.jwtSecretArn,
@@ -88,7 +107,7 @@ export class ServiceStack extends EnvironmentStack {
         GITHUB_CLIENT_ID: data.githubClientIdSecretArn,
         GITHUB_CLIENT_SECRET: data.githubClientSecretArn,
       },
-      secretKmsKeyArns: Fn.concat([data.secretsKmsKeyArns, [data.databaseKmsKeyArn, data.cacheKmsKeyArn]]),
+      secretKmsKeyArns: Fn.concat([data.secretsKmsKeyArns, [target.kmsKeyArn, data.cacheKmsKeyArn]]),
       minCapacity: config.minTasks,
       maxCapacity: config.maxTasks,
       cpuTargetPercent: config.cpuTargetPercent,
@@ -99,7 +118,7 @@ export class ServiceStack extends EnvironmentStack {
       logRetentionDays: config.logRetentionDays,
       migration: { command: config.migrationCommand },
     });
-    if (hasProxy) {
+    if (target.iamAuth) {
       // The proxy admits IAM tokens only (no password that rotates under running tasks): the app
       // signs one with its task role for the proxy's user (DATABASE_IAM_AUTH, help/service.md).
       const aws = awsContext(this);

@@ -354,6 +354,7 @@ const CASES: Record<RuleId, BadCase> = {
     value: {
       identifierSuffix: 'r1',
       pointInTime: { sourceIdentifier: 'platform-prod-db', time: '2026-11-20T03:00:00Z', latest: true },
+      cutover: false,
     },
   },
   region: {

@@ -175,6 +175,15 @@ describe('DataStack', () => {
       expect(json.output!.restoredDatabaseAddress.value).toMatch(/aws_db_instance\.database-r1/);
     });
 
+    it('protects the restored instance like the primary once the service is cut over to it', () => {
+      const json = synthData(withRestore({ identifierSuffix: 'r1', pointInTime: { sourceIdentifier: 'platform-prod-db', latest: true }, cutover: true })); // prettier-ignore
+      const restored = named(json, 'aws_db_instance', 'database-r1');
+      expect(restored).toMatchObject({ deletion_protection: true, skip_final_snapshot: false });
+      expect(restored.lifecycle).toMatchObject({ prevent_destroy: true });
+      expect(json.output!.restoredDatabaseMasterSecretArn.value).toMatch(/aws_db_instance\.database-r1/);
+      expect(json.output!.restoredDatabaseSecurityGroupId.value).toMatch(/aws_security_group\./);
+    });
+
     it('restores from a snapshot, or to the latest restorable time', () => {
       const snapshot = synthData(
         withRestore({ identifierSuffix: 'r2', snapshotIdentifier: 'platform-prod-db-final' }),

@@ -137,6 +137,35 @@ describe('ServiceStack', () => {
     expect(connect(dev)).toEqual([]);
   });
 
+  it('after a restore with cutover, points the app at the restored instance: host, secret, group and key', () => {
+    const config = structuredClone(bundled.get('prod')!);
+    config.data.database.restore = {
+      identifierSuffix: 'r1',
+      pointInTime: { sourceIdentifier: 'platform-prod-db', time: '2026-11-20T03:00:00Z' },
+      cutover: true,
+    };
+    const restored = synthService(config);
+    const env = variables(apiContainer(restored), 'environment');
+    expect(env).toMatchObject({
+      DATABASE_HOST: remote('data', 'restoredDatabaseAddress'),
+      DATABASE_READER_HOST: remote('data', 'restoredDatabaseAddress'),
+      DATABASE_IAM_AUTH: 'false',
+    });
+    expect(variables(apiContainer(restored), 'secrets').DATABASE_PASSWORD).toBe(
+      `${remote('data', 'restoredDatabaseMasterSecretArn')}:password::`,
+    );
+    const groups = JSON.stringify(only(restored, 'aws_ecs_service').network_configuration);
+    expect(groups).toContain('restoredDatabaseSecurityGroupId');
+    expect(groups).not.toContain('outputs.databaseSecurityGroupId');
+    expect(JSON.stringify(resources(restored, 'aws_iam_role_policy'))).toContain('restoredDatabaseKmsKeyArn');
+    expect(JSON.stringify(resources(restored, 'aws_iam_role_policy'))).not.toContain('rds-db:connect');
+    // Without cutover, a restore changes nothing for the service.
+    config.data.database.restore.cutover = false;
+    expect(variables(apiContainer(synthService(config)), 'environment').DATABASE_HOST).toBe(
+      remote('data', 'databaseProxyEndpoint'),
+    );
+  });
+
   it('sizes and scales by config, and keeps ECS Exec out of production', () => {
     expect(only(prod, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enabled' }]);
     const prodTarget = only(prod, 'aws_appautoscaling_target');

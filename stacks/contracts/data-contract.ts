@@ -62,6 +62,20 @@ export const DATA_CONTRACT = defineContract('data', {
     description:
       'Hostname of the database restored by data.database.restore; empty when no restore is configured.',
   },
+  restoredDatabaseMasterSecretArn: {
+    type: 'string',
+    description: 'RDS-managed master secret of the restored instance; empty when no restore is configured.',
+  },
+  restoredDatabaseSecurityGroupId: {
+    type: 'string',
+    description:
+      'Security group a client joins to reach the restored instance; empty when no restore is configured.',
+  },
+  restoredDatabaseKmsKeyArn: {
+    type: 'string',
+    description:
+      'KMS key of the restored instance and its master secret; empty when no restore is configured.',
+  },
   cachePrimaryEndpoint: { type: 'string', description: 'Hostname of the cache primary (TLS required).' },
   cacheReaderEndpoint: { type: 'string', description: 'Hostname of the cache reader endpoint.' },
   cachePort: { type: 'number', description: 'Cache port.' },
