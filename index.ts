@@ -19,7 +19,3 @@ export * from './lib/security';
 export * from './lib/service';
 export * from './lib/state';
 export * from './lib/storage';
-
-// lib/cache and lib/database both export window parsers under these names, with different shapes:
-// at the root the database's win, the cache's stay on `@platform/infra/cache`.
-export { parseDailyWindow, parseWeeklyWindow, windowsOverlap } from './lib/database';

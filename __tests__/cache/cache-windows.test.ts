@@ -1,4 +1,9 @@
-import { parseDailyWindow, parseWeeklyWindow, TimeWindow, windowsOverlap } from '../../lib/cache';
+import {
+  cacheWindowsOverlap as windowsOverlap,
+  parseCacheMaintenanceWindow as parseWeeklyWindow,
+  parseSnapshotWindow as parseDailyWindow,
+  TimeWindow,
+} from '../../lib/cache';
 
 function window(result: ReturnType<typeof parseDailyWindow>): TimeWindow {
   if ('problem' in result) throw new Error(result.problem);

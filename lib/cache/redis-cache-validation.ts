@@ -8,7 +8,7 @@ import {
   DEFAULT_ENGINE_VERSION,
   parameterGroupFamily,
 } from './cache-engine';
-import { parseDailyWindow, parseWeeklyWindow, windowsOverlap } from './cache-windows';
+import { cacheWindowsOverlap, parseCacheMaintenanceWindow, parseSnapshotWindow } from './cache-windows';
 import {
   AUTH_TOKEN_UPDATE_STRATEGIES,
   DEFAULT_CACHE_ALARMS,
@@ -241,14 +241,14 @@ function checkParameters(parameters: Record<string, string>, problems: string[])
 }
 
 function checkWindows(snapshotWindow: string, maintenanceWindow: string, problems: string[]): void {
-  const snapshot = parseDailyWindow(snapshotWindow);
-  const maintenance = parseWeeklyWindow(maintenanceWindow);
+  const snapshot = parseSnapshotWindow(snapshotWindow);
+  const maintenance = parseCacheMaintenanceWindow(maintenanceWindow);
   if ('problem' in snapshot) problems.push(`snapshotWindow: ${snapshot.problem}`);
   if ('problem' in maintenance) problems.push(`maintenanceWindow: ${maintenance.problem}`);
   if (
     'window' in snapshot &&
     'window' in maintenance &&
-    windowsOverlap(snapshot.window, maintenance.window)
+    cacheWindowsOverlap(snapshot.window, maintenance.window)
   ) {
     // A snapshot running into a maintenance reboot or failover is delayed or fails.
     problems.push(
