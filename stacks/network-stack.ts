@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/schema';
-import { Network } from '../lib/network';
+import { NatGatewayAlarms, Network } from '../lib/network';
 import { AlertTopic } from '../lib/observability';
 import { publishContract } from '../lib/state';
 import { NETWORK_CONTRACT } from './contracts/network-contract';
@@ -31,6 +31,12 @@ export class NetworkStack extends EnvironmentStack {
       namePrefix: this.namePrefix,
       emails: environment.alerts.emails,
       preventDestroy: environment.production,
+    });
+    new NatGatewayAlarms(this, 'nat-alarms', {
+      namePrefix: this.namePrefix,
+      gateways: this.network.natGateways,
+      availabilityZones: net.availabilityZones,
+      topicArn: this.alerts.topicArn,
     });
 
     publishContract(this, NETWORK_CONTRACT, {

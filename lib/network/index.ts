@@ -8,3 +8,4 @@ export * from './network-props';
 export * from './network-validation';
 export * from './subnet-plan';
 export * from './vpc-endpoints';
+export * from './nat-gateway-alarms';
