@@ -11,12 +11,15 @@ import {
   StaticSite,
   WebAcl,
 } from '../lib/edge';
-import { AlertTopic } from '../lib/observability';
+import { AlertTopic, ThresholdAlarm } from '../lib/observability';
 import { AUDIT_LOG_RETENTION_DAYS } from '../lib/security/audit-log-retention';
 import { publishContract } from '../lib/state';
 import { EDGE_CONTRACT } from './contracts/edge-contract';
 import { NETWORK_CONTRACT } from './contracts/network-contract';
 import { EnvironmentStack } from './environment-stack';
+
+/** Percentage of CloudFront responses that may be 5xx before the alarm fires. */
+const CDN_5XX_PERCENT = 5;
 
 /** CloudFront, its certificate and its WAF, and Route 53 health check metrics, live in this region only. */
 const GLOBAL_REGION = 'us-east-1';
@@ -116,6 +119,24 @@ export class EdgeStack extends EnvironmentStack {
       priceClass: edge.priceClass,
       webAclArn: cdnWaf.webAclArn,
       preventDestroy: production,
+    });
+
+    // CloudFront publishes its metrics in us-east-1 only: the alarm and its topic live there.
+    new ThresholdAlarm(this, 'cdn-5xx-rate', {
+      nameParts: [this.namePrefix, 'cdn', '5xx-rate'],
+      description: `More than ${CDN_5XX_PERCENT} % of requests to ${domain} get a 5xx from CloudFront for 10 of 15 minutes. Check help/monitoring.md (CloudFront): the origin (S3 or the load balancer) behind the failing paths first.`,
+      namespace: 'AWS/CloudFront',
+      metricName: '5xxErrorRate',
+      dimensions: { DistributionId: this.site.distributionId, Region: 'Global' },
+      statistic: 'Average',
+      threshold: CDN_5XX_PERCENT,
+      comparison: 'GreaterThanThreshold',
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      treatMissingData: 'notBreaching',
+      topicArn: globalAlerts.topicArn,
+      region: GLOBAL_REGION,
     });
 
     const cdn = {

@@ -129,6 +129,23 @@ describe('EdgeStack', () => {
     expect(healthAlarm.alarm_actions).toEqual([expect.stringMatching(/aws_sns_topic\./)]);
   });
 
+  it('alarms on the CloudFront 5xx rate in us-east-1, where its metrics are, in every DNS mode', () => {
+    for (const json of [prod, staging]) {
+      const alarm = all(json, 'aws_cloudwatch_metric_alarm').find((a) => a.metric_name === '5xxErrorRate')!;
+      expect(alarm).toMatchObject({
+        namespace: 'AWS/CloudFront',
+        region: 'us-east-1',
+        statistic: 'Average',
+        threshold: 5,
+        dimensions: {
+          DistributionId: expect.stringMatching(/aws_cloudfront_distribution\./),
+          Region: 'Global',
+        },
+        alarm_actions: [expect.stringMatching(/aws_sns_topic\./)],
+      });
+    }
+  });
+
   it('protects production and leaves dev deletable', () => {
     const [lb] = all(prod, 'aws_lb');
     expect(lb.enable_deletion_protection).toBe(true);

@@ -224,8 +224,8 @@ export class Route53Zone extends Construct implements DnsZone {
       evaluationPeriods: alarmMinutes,
       topicArn: props.alertTopicArn,
       treatMissingData: 'breaching',
+      region: ROUTE53_METRICS_REGION,
     });
-    alarm.alarm.region = ROUTE53_METRICS_REGION;
     return { healthCheck, alarm };
   }
 }

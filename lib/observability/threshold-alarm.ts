@@ -40,6 +40,12 @@ export interface ThresholdAlarmProps extends AlarmTiming {
   readonly topicArn: string;
   /** What missing data counts as. @default 'missing' (keep the current state) */
   readonly treatMissingData?: MissingDataTreatment;
+  /**
+   * Region of the alarm, when not the provider's: an alarm sees only its region's metrics and
+   * notifies only a topic of its region (CloudFront and Route 53 health checks: us-east-1).
+   * @default the provider's region
+   */
+  readonly region?: string;
 }
 
 /**
@@ -72,6 +78,7 @@ export class ThresholdAlarm extends Construct implements AlarmConstruct {
       evaluationPeriods,
       datapointsToAlarm,
       treatMissingData: props.treatMissingData ?? 'missing',
+      ...(props.region ? { region: props.region } : {}),
       alarmActions: [props.topicArn],
       okActions: [props.topicArn],
     });
