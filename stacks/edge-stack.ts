@@ -30,7 +30,7 @@ const GLOBAL_REGION = 'us-east-1';
  * and one set of security headers on every response path.
  *
  * Request path: browser -> DNS -> CloudFront (site from S3; /api/* and /ws* to the load balancer)
- * and api.<domain> -> load balancer -> service (issue 5). Plain HTTP is only ever redirected.
+ * and api.<domain> -> load balancer -> service (`<env>-service`). Plain HTTP is only ever redirected.
  */
 export class EdgeStack extends EnvironmentStack {
   readonly zone: DnsZone;
