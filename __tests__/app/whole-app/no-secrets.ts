@@ -1,9 +1,6 @@
-import { App } from 'cdktf';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadEnvironments } from '../../config/load';
-import { buildStacks } from '../../stacks/app';
+import { bundledSynth } from './bundled-synth';
 
 /** Attribute names that would hold a secret value if given a literal. */
 const SECRET_KEY = /(password|passwd|secret|token|private_key|access_key|auth)/i;
@@ -42,13 +39,7 @@ function walk(stack: string, value: unknown, at: string, findings: Finding[]): v
 }
 
 describe('no secret value in the synthesized output', () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'no-secrets-'));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  const app = new App({ outdir, stackTraces: false });
-  buildStacks(app, loadEnvironments('config/environments'));
-  app.synth();
-  const stacksDir = path.join(outdir, 'stacks');
-  const stacks = readdirSync(stacksDir);
+  const { outdir, stacksDir, stacks } = bundledSynth();
 
   it('scans every stack of every bundled environment', () => {
     expect(stacks.length).toBeGreaterThanOrEqual(8);

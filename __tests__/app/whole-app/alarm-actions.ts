@@ -1,9 +1,4 @@
-import { App } from 'cdktf';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { loadEnvironments } from '../../config/load';
-import { buildStacks } from '../../stacks/app';
+import { bundledSynth } from './bundled-synth';
 
 interface Alarm {
   alarm_name: string;
@@ -16,16 +11,10 @@ const TOPIC =
   /^\$\{(data\.terraform_remote_state\.network-state\.outputs\.alertTopicArn|aws_sns_topic\.[\w-]+\.arn)\}$/;
 
 describe('every alarm of every stack notifies someone', () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'alarm-actions-'));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  const app = new App({ outdir, stackTraces: false });
-  buildStacks(app, loadEnvironments('config/environments'));
-  app.synth();
-  const stacks = readdirSync(path.join(outdir, 'stacks'));
+  const synth = bundledSynth();
+  const { stacks } = synth;
   const alarmsOf = (stack: string): Alarm[] => {
-    const json = JSON.parse(readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as {
-      resource?: { aws_cloudwatch_metric_alarm?: Record<string, Alarm> };
-    };
+    const json = synth.read(stack) as { resource?: { aws_cloudwatch_metric_alarm?: Record<string, Alarm> } };
     return Object.values(json.resource?.aws_cloudwatch_metric_alarm ?? {});
   };
 

@@ -1,9 +1,6 @@
-import { App } from 'cdktf';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadEnvironments } from '../../config/load';
-import { buildStacks } from '../../stacks/app';
+import { bundledSynth } from './bundled-synth';
 
 /** Resource types whose loss loses data (or the means to read it). */
 const STATEFUL_TYPES = [
@@ -23,15 +20,8 @@ type Resources = Record<
 >;
 
 describe('production data cannot be destroyed without first editing a protection flag', () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'protection-'));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  const app = new App({ outdir, stackTraces: false });
-  buildStacks(app, loadEnvironments('config/environments'));
-  app.synth();
-  const stacksDir = path.join(outdir, 'stacks');
-  const protectedStacks = readdirSync(stacksDir).filter(
-    (s) => s.startsWith('prod-') || s.startsWith('bootstrap-'),
-  );
+  const { stacksDir, stacks } = bundledSynth();
+  const protectedStacks = stacks.filter((s) => s.startsWith('prod-') || s.startsWith('bootstrap-'));
 
   it('covers the production and bootstrap stacks', () => {
     expect(protectedStacks).toEqual(expect.arrayContaining(['prod-network', 'prod-data', 'bootstrap-prod']));

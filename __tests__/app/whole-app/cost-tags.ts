@@ -1,9 +1,6 @@
-import { App } from 'cdktf';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadEnvironments } from '../../config/load';
-import { buildStacks } from '../../stacks/app';
+import { bundledSynth } from './bundled-synth';
 
 /** The tags cost reports are grouped by (the budget filters on `environment`). */
 const COST_TAGS = ['environment', 'owner', 'cost-center'];
@@ -27,15 +24,9 @@ function isTaggable(type: string): boolean {
 }
 
 describe('every taggable AWS resource carries the cost-allocation tags', () => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'cost-tags-'));
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-  const environments = loadEnvironments('config/environments');
-  const app = new App({ outdir, stackTraces: false });
-  buildStacks(app, environments);
-  app.synth();
-  const stacks = readdirSync(path.join(outdir, 'stacks'));
-  const read = (stack: string) =>
-    JSON.parse(readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as StackJson;
+  const synth = bundledSynth();
+  const { stacks, environments } = synth;
+  const read = (stack: string) => synth.read(stack) as StackJson;
 
   it('covers every stack of every environment', () => {
     expect(stacks).toHaveLength(14);
