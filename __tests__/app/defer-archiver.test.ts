@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 function runWithDeferredArchiver(script: string) {
   const result = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', './stacks/defer-archiver.ts', '-e', script],
+    ['-r', './scripts/ts-register.cjs', '-r', './stacks/defer-archiver.ts', '-e', script],
     { cwd: ROOT, encoding: 'utf8' },
   );
   expect(result.stderr).toBe('');

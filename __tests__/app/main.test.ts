@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Runs main.ts as the cdktf CLI would (transpile-only), with its own config and output folders. */
 function runApp(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
+  return spawnSync(process.execPath, ['-r', './scripts/ts-register.cjs', 'main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',

@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 function runEstimate(args: string[]) {
   return spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'scripts/cost/estimate.ts', ...args],
+    ['-r', './scripts/ts-register.cjs', 'scripts/cost/estimate.ts', ...args],
     {
       cwd: ROOT,
       env: { ...process.env, CDKTF_OUTDIR: '' },

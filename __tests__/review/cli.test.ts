@@ -8,9 +8,9 @@ import { fixture, stackJson, tempDir, writeSynthOutput } from './support';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Runs a script the way `ts-node --transpile-only` (the package.json scripts) does. */
+/** Runs a script the way the package.json scripts do (types stripped by scripts/ts-register.cjs). */
 function runScript(script: string, args: string[]) {
-  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', script, ...args], {
+  return spawnSync(process.execPath, ['-r', './scripts/ts-register.cjs', script, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });

@@ -17,8 +17,8 @@ interface Outcome {
 
 /**
  * Runs the CLI in a child process, asynchronously: the test's servers answer it from this process.
- * `npm` goes through package.json's script (ts-node) as an operator would, and pays ts-node's
- * start-up (1-2 s); `bundle` runs the same sources bundled by esbuild (0.2 s).
+ * `npm` goes through package.json's script as an operator would (npm's own start-up, then the
+ * types stripped by scripts/ts-register.cjs); `bundle` runs the same sources bundled by esbuild.
  */
 function cli(args: string[], via: 'bundle' | 'npm'): Promise<Outcome> {
   const [command, prefix] =
