@@ -14,6 +14,7 @@ export default tseslint.config(
       '.venv-checkov/**',
       '*.js',
       '*.mjs',
+      '**/*.cjs',
     ],
   },
   ...tseslint.configs.recommended,
