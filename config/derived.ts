@@ -23,6 +23,11 @@ export function githubEnvironmentOf(config: EnvironmentConfig): string {
   return config.ci.githubEnvironment ?? config.name;
 }
 
+/** Whether the environment's database has an RDS Proxy: when the file asks for one, and always in production. */
+export function databaseHasProxyOf(config: EnvironmentConfig): boolean {
+  return config.data.database.proxy ?? config.production;
+}
+
 /** Tags on every resource of the environment (the provider's `default_tags`). */
 export function defaultTagsOf(config: EnvironmentConfig): Record<string, string> {
   return {

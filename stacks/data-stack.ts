@@ -1,6 +1,7 @@
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { databaseHasProxyOf } from '../config/derived';
 import type { EnvironmentConfig } from '../config/schema';
 import { BackupPlan, standardBackupRules } from '../lib/backup';
 import { RedisCache } from '../lib/cache';
@@ -69,7 +70,7 @@ export class DataStack extends EnvironmentStack {
       deletionProtection: db.deletionProtection ?? production,
       finalSnapshot: true,
       preventDestroy: production,
-      proxy: (db.proxy ?? production) ? { enabled: true } : undefined,
+      proxy: databaseHasProxyOf(environment) ? { enabled: true } : undefined,
       readReplica: db.readReplica ? { enabled: true } : undefined,
       backupReplication: db.backupReplicationRegion ? { region: db.backupReplicationRegion } : undefined,
       instanceTags: this.backup.resourceTags,

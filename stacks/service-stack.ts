@@ -1,5 +1,6 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { databaseHasProxyOf } from '../config/derived';
 import type { EnvironmentConfig } from '../config/schema';
 import { awsContext } from '../lib/core';
 import { MonthlyBudget } from '../lib/cost';
@@ -36,8 +37,7 @@ export class ServiceStack extends EnvironmentStack {
     const edge = this.readUpstream(EDGE_CONTRACT);
     const { production, service: config } = environment;
     const { database } = environment.data;
-    // The data stack's rule: a proxy when the file asks for one, and always in production.
-    const hasProxy = database.proxy ?? production;
+    const hasProxy = databaseHasProxyOf(environment);
     const topicArn = network.alertTopicArn;
 
     const siteOrigins = [`https://${environment.domain.name}`, `https://www.${environment.domain.name}`];

@@ -120,8 +120,8 @@ export class Certificate extends Construct {
         periodSeconds: 86400,
         evaluationPeriods: 1,
         topicArn: props.expiryAlarmTopicArn,
+        region: props.region,
       });
-      if (props.region !== undefined) this.expiryAlarm.alarm.region = props.region;
     }
   }
 }
