@@ -199,10 +199,9 @@ function main(): void {
     const leanSource = path.join(leanDir, 'floor-source.js');
     writeFileSync(
       leanSource,
+      // The app's own deferral first, as main.ts imports it first.
       [
-        "const Module = require('module');",
-        'const load = Module._load;',
-        "Module._load = function (request, parent, isMain) { return request === 'archiver' ? () => { throw new Error('not in the floor'); } : load.call(this, request, parent, isMain); };",
+        `require(${JSON.stringify(path.join(ROOT, 'stacks', 'defer-archiver.ts'))});`,
         readFileSync(floorScript, 'utf8'),
       ].join('\n'),
     );
